@@ -1,0 +1,41 @@
+package org.medialive.distributor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings under {@code distributor.*}. Every key is documented in application.yaml,
+ * where its default is set; the defaults here only keep tests that omit a key working.
+ */
+@ConfigurationProperties("distributor")
+public record DistributorProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Ingest ingest,
+        @DefaultValue Output output) {
+
+    public record Ingest(
+            @DefaultValue("4MB") DataSize receiveBuffer,
+            @DefaultValue("8") int reorderWindow,
+            @DefaultValue("3s") Duration signalTimeout) {
+    }
+
+    public record Output(
+            @DefaultValue("2MB") DataSize buffer,
+            @DefaultValue("3s") Duration stopGrace,
+            @DefaultValue("1s") Duration restartDelay,
+            @DefaultValue("60s") Duration restartDelayMax,
+            @DefaultValue("30s") Duration stableAfter,
+            @DefaultValue("0") int maxRestarts,
+            @DefaultValue("10s") Duration stallTimeout,
+            @DefaultValue("1MB") DataSize logSize,
+            @DefaultValue("3") int logFiles) {
+    }
+
+    /** Absolute, so child processes started in another working directory find the same files. */
+    public Path dataPath() {
+        return dataDir.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,162 @@
+package org.medialive.distributor.channel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.RouteTemplates;
+import org.medialive.distributor.ingest.IngestCounters;
+import org.medialive.distributor.ingest.TsSink;
+import org.medialive.distributor.output.Output;
+import org.medialive.distributor.output.OutputDefinition;
+import org.medialive.distributor.output.OutputState;
+import org.medialive.distributor.output.OutputView;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * One channel at run time: its input and its outputs. Changes come from
+ * {@link ChannelService}, which serialises them; the receive path only sees the fan-out.
+ */
+public final class Channel {
+
+    private final String id;
+    private final OutputFanout fanout = new OutputFanout();
+    private final ChannelInput input;
+    private final Map<String, Output> outputs = new LinkedHashMap<>();
+    private volatile ChannelDefinition definition;
+
+    Channel(ChannelDefinition definition, DistributorProperties properties, RouteTemplates routes,
+            ApplicationEventPublisher events) {
+        this.id = definition.id();
+        this.definition = definition;
+        this.input = new ChannelInput(id, properties, routes, events, fanout);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ChannelDefinition definition() {
+        return definition;
+    }
+
+    public synchronized ChannelView view() {
+        List<OutputView> views = outputs.values().stream().map(Output::view).toList();
+        IngestCounters c = input.counters();
+        long drops = views.stream().mapToLong(v -> v.status().drops()).sum();
+        int running = (int) outputs.values().stream().filter(o -> o.status().state() == OutputState.RUNNING).count();
+        ChannelView.Status status = new ChannelView.Status(input.state().word(), input.since(), input.lastError(),
+                input.bitrate(), input.bitrate10s(), c.datagrams(), c.packets(), c.bytes(), c.rtpLost(),
+                c.rtpReordered(), c.rtpDuplicate(), c.rtpLate(), c.malformed(), c.rejected(), c.lastMalformed(),
+                drops, c.lastPacketMillis() == 0 ? null : java.time.Instant.ofEpochMilli(c.lastPacketMillis()),
+                running, outputs.size());
+        return new ChannelView(id, definition.name(), definition.input(), definition.started(), status, views);
+    }
+
+    public ChannelState state() {
+        return input.state();
+    }
+
+    public IngestCounters counters() {
+        return input.counters();
+    }
+
+    synchronized Collection<Output> outputs() {
+        return List.copyOf(outputs.values());
+    }
+
+    synchronized Output output(String outputId) {
+        return outputs.get(outputId);
+    }
+
+    /** Adds an output and, if the channel runs and the output is enabled, starts it. */
+    synchronized void add(Output output) {
+        outputs.put(output.definition().id(), output);
+        fanout.outputs(outputs.values());
+        if (definition.started() && output.definition().enabled()) {
+            output.start();
+        }
+        remember();
+    }
+
+    /** Replaces an output with a changed one: only that output's process restarts. */
+    synchronized void replace(Output changed, String reason) {
+        Output old = outputs.put(changed.definition().id(), changed);
+        if (old != null) {
+            old.stop(reason);
+        }
+        fanout.outputs(outputs.values());
+        if (definition.started() && changed.definition().enabled()) {
+            changed.start();
+        }
+        remember();
+    }
+
+    /** Applies a new name or enabled flag to an output; starts or stops it to match. */
+    synchronized void redefine(Output output, OutputDefinition changed, String reason) {
+        output.redefine(changed);
+        if (definition.started() && changed.enabled()) {
+            output.start();
+        } else {
+            output.stop(reason);
+        }
+        remember();
+    }
+
+    synchronized void remove(String outputId, String reason) {
+        Output output = outputs.remove(outputId);
+        fanout.outputs(outputs.values());
+        if (output != null) {
+            output.stop(reason);
+        }
+        remember();
+    }
+
+    synchronized void start() {
+        definition = definition.with(definition.input(), definition.name(), true, definitions());
+        input.start(definition.input());
+        outputs.values().stream().filter(o -> o.definition().enabled()).forEach(Output::start);
+    }
+
+    /** Stops the input and every output process; {@code remember} false keeps the stored state (shutdown). */
+    synchronized void stop(String reason, boolean remember) {
+        if (remember) {
+            definition = definition.with(definition.input(), definition.name(), false, definitions());
+        }
+        input.stop();
+        outputs.values().forEach(o -> o.stop(reason));
+    }
+
+    /** New name and/or input: only the ingest route restarts, outputs keep their processes. */
+    synchronized void update(String name, InputDefinition newInput) {
+        boolean inputChanged = !newInput.equals(definition.input());
+        definition = definition.with(newInput, name, definition.started(), definitions());
+        if (inputChanged && definition.started()) {
+            input.stop();
+            input.start(newInput);
+        }
+    }
+
+    void observe(Collection<TsSink> observers) {
+        fanout.observers(observers);
+    }
+
+    void tick(long nowMillis) {
+        input.tick(definition.input(), nowMillis);
+        for (Output output : outputs()) {
+            output.tick();
+        }
+    }
+
+    private synchronized void remember() {
+        definition = definition.with(definition.input(), definition.name(), definition.started(), definitions());
+    }
+
+    private List<OutputDefinition> definitions() {
+        List<OutputDefinition> list = new ArrayList<>();
+        outputs.values().forEach(o -> list.add(o.definition()));
+        return list;
+    }
+}

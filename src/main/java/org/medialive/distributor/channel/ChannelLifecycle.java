@@ -1,0 +1,122 @@
+package org.medialive.distributor.channel;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.RequestRejectedException;
+import org.medialive.distributor.RouteTemplates;
+import org.medialive.distributor.output.Destinations;
+import org.medialive.distributor.output.OutputDefinition;
+import org.medialive.distributor.output.OutputFactory;
+import org.medialive.distributor.output.ProcessRegistry;
+import org.medialive.distributor.store.ConfigStore;
+import org.medialive.distributor.store.InvalidConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the stored channels back at start-up (after stopping anything a crashed instance
+ * left behind), keeps them ticking once a second, and stops every child process when
+ * Camel begins to shut down, before Camel waits for the routes that run them.
+ */
+@Component
+class ChannelLifecycle extends EventNotifierSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelLifecycle.class);
+
+    private final ChannelRegistry registry;
+    private final ProcessRegistry processes;
+    private final OutputFactory outputs;
+    private final DistributorProperties properties;
+    private final RouteTemplates routes;
+    private final ApplicationEventPublisher events;
+    private final List<ChannelDefinition> stored;
+
+    ChannelLifecycle(ChannelRegistry registry, ConfigStore store, ProcessRegistry processes, OutputFactory outputs,
+                     DistributorProperties properties, RouteTemplates routes, ApplicationEventPublisher events,
+                     CamelContext camel) {
+        this.registry = registry;
+        this.processes = processes;
+        this.outputs = outputs;
+        this.properties = properties;
+        this.routes = routes;
+        this.events = events;
+        this.stored = checked(store.load(), store);
+        camel.getManagementStrategy().addEventNotifier(this);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void restore() throws IOException {
+        processes.cleanUpAfterEarlierRun();
+        synchronized (registry.lock()) {
+            for (ChannelDefinition definition : stored) {
+                Channel channel = new Channel(definition.with(definition.input(), definition.name(), false, List.of()),
+                        properties, routes, events);
+                registry.put(channel);
+                for (OutputDefinition output : definition.outputs()) {
+                    channel.add(outputs.create(definition.id(), output));
+                }
+                if (definition.started()) {
+                    channel.start();
+                }
+            }
+        }
+        LOG.info("Restored {} channel(s) from {}", stored.size(), properties.dataPath());
+    }
+
+    @Scheduled(fixedRate = 1000)
+    void tick() {
+        long now = System.currentTimeMillis();
+        for (Channel channel : registry.all()) {
+            channel.tick(now);
+        }
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.CamelContextStoppingEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        LOG.info("Shutting down: stopping every output process");
+        for (Channel channel : registry.all()) {
+            channel.stop("server shutting down", false);
+        }
+    }
+
+    /** Checks a hand-editable file as strictly as the API checks requests. */
+    private static List<ChannelDefinition> checked(List<ChannelDefinition> channels, ConfigStore store) {
+        Set<String> ids = new HashSet<>();
+        Set<Integer> ports = new HashSet<>();
+        try {
+            for (ChannelDefinition channel : channels) {
+                ChannelDefinition valid = channel.validated();
+                if (!ids.add(valid.id()) || !ports.add(valid.input().port())) {
+                    throw RequestRejectedException.invalid("channel '" + valid.id() + "' repeats an id or input port");
+                }
+                Set<String> outputIds = new HashSet<>();
+                for (OutputDefinition output : channel.outputs()) {
+                    output.validated();
+                    Destinations.parse(output.url());
+                    if (!outputIds.add(output.id())) {
+                        throw RequestRejectedException.invalid("channel '" + valid.id() + "' has two outputs with id '" + output.id() + "'");
+                    }
+                }
+            }
+        } catch (RequestRejectedException e) {
+            throw new InvalidConfigException(store.file(), e.getMessage());
+        }
+        return channels.stream().map(ChannelDefinition::validated).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package org.medialive.distributor.channel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medialive.distributor.store.ConfigStore;
+import org.springframework.stereotype.Component;
+
+import static org.medialive.distributor.RequestRejectedException.notFound;
+
+/**
+ * The channels that exist, in creation order, and the data file that remembers them.
+ * Changes happen under {@link #lock()} and end with {@link #persist()}; readers get a
+ * snapshot and never wait for a change in progress.
+ */
+@Component
+class ChannelRegistry {
+
+    private final ConfigStore store;
+    private final Object lock = new Object();
+    private volatile Map<String, Channel> channels = Map.of();
+
+    ChannelRegistry(ConfigStore store) {
+        this.store = store;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    Collection<Channel> all() {
+        return channels.values();
+    }
+
+    Channel find(String id) {
+        return id == null ? null : channels.get(id);
+    }
+
+    Channel get(String id) {
+        Channel channel = find(id);
+        if (channel == null) {
+            throw notFound("no channel with id '" + id + "'; GET /api/channels lists them");
+        }
+        return channel;
+    }
+
+    void put(Channel channel) {
+        Map<String, Channel> copy = new LinkedHashMap<>(channels);
+        copy.put(channel.id(), channel);
+        channels = copy;
+    }
+
+    void remove(String id) {
+        Map<String, Channel> copy = new LinkedHashMap<>(channels);
+        copy.remove(id);
+        channels = copy;
+    }
+
+    /** Writes every channel's definition to the data file. */
+    void persist() {
+        List<ChannelDefinition> definitions = new ArrayList<>();
+        channels.values().forEach(c -> definitions.add(c.definition()));
+        store.save(definitions);
+    }
+}

@@ -1,0 +1,110 @@
+package org.medialive.distributor.channel;
+
+import java.util.List;
+import java.util.Objects;
+import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.RouteTemplates;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import static org.medialive.distributor.RequestRejectedException.conflict;
+import static org.medialive.distributor.RequestRejectedException.invalid;
+
+/** Creates, changes, starts, stops and deletes channels; every change is saved at once. */
+@Service
+public class ChannelService {
+
+    private final ChannelRegistry registry;
+    private final DistributorProperties properties;
+    private final RouteTemplates routes;
+    private final ApplicationEventPublisher events;
+
+    ChannelService(ChannelRegistry registry, DistributorProperties properties, RouteTemplates routes,
+                   ApplicationEventPublisher events) {
+        this.registry = registry;
+        this.properties = properties;
+        this.routes = routes;
+        this.events = events;
+    }
+
+    public List<ChannelView> list() {
+        return registry.all().stream().map(Channel::view).toList();
+    }
+
+    public ChannelView view(String id) {
+        return registry.get(id).view();
+    }
+
+    /** Creates a channel, stopped unless {@code started}; outputs are added to it afterwards. */
+    public ChannelView create(ChannelDefinition request) {
+        synchronized (registry.lock()) {
+            String id = request.id() != null ? request.id()
+                    : IdGenerator.fromName(request.name(), "channel", candidate -> registry.find(candidate) != null);
+            ChannelDefinition definition = new ChannelDefinition(id, request.name(), request.input(), false, List.of()).validated();
+            if (registry.find(id) != null) {
+                throw conflict("a channel with id '" + id + "' already exists; choose another id or change that channel with PUT");
+            }
+            checkPortFree(definition.input(), null);
+            Channel channel = new Channel(definition, properties, routes, events);
+            registry.put(channel);
+            if (request.started()) {
+                channel.start();
+            }
+            registry.persist();
+            return channel.view();
+        }
+    }
+
+    /** Changes name and input; only the ingest route restarts, outputs keep running. */
+    public ChannelView update(String id, ChannelDefinition request) {
+        synchronized (registry.lock()) {
+            Channel channel = registry.get(id);
+            if (request.id() != null && !request.id().equals(id)) {
+                throw invalid("the id in the body ('" + request.id() + "') differs from the path ('" + id + "'); ids cannot be changed");
+            }
+            ChannelDefinition checked = new ChannelDefinition(id, request.name(), request.input(), false, List.of()).validated();
+            checkPortFree(checked.input(), id);
+            channel.update(checked.name(), checked.input());
+            registry.persist();
+            return channel.view();
+        }
+    }
+
+    public void delete(String id) {
+        synchronized (registry.lock()) {
+            Channel channel = registry.get(id);
+            channel.stop("channel deleted", false);
+            registry.remove(id);
+            registry.persist();
+        }
+    }
+
+    public ChannelView start(String id) {
+        synchronized (registry.lock()) {
+            Channel channel = registry.get(id);
+            if (!channel.definition().started()) {
+                channel.start();
+                registry.persist();
+            }
+            return channel.view();
+        }
+    }
+
+    public ChannelView stop(String id) {
+        synchronized (registry.lock()) {
+            Channel channel = registry.get(id);
+            channel.stop("channel stopped", true);
+            registry.persist();
+            return channel.view();
+        }
+    }
+
+    private void checkPortFree(InputDefinition input, String exceptChannel) {
+        for (Channel other : registry.all()) {
+            if (!other.id().equals(exceptChannel) && Objects.equals(other.definition().input().port(), input.port())) {
+                throw conflict("input port " + input.port() + " is already used by channel '" + other.id()
+                        + "'; every channel needs its own UDP port");
+            }
+        }
+    }
+}

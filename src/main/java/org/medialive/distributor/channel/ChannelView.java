@@ -1,0 +1,26 @@
+package org.medialive.distributor.channel;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.medialive.distributor.output.OutputView;
+
+/** A channel as the API, WebSocket and dashboard show it; outputs masked. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChannelView(String id, String name, InputDefinition input, boolean started, Status status,
+                          List<OutputView> outputs) {
+
+    /**
+     * @param state        stopped, waiting (no signal), receiving or error
+     * @param bitrate      input bits per second over the last second
+     * @param bitrate10s   input bits per second averaged over the last ten seconds
+     * @param drops        TS packets dropped, summed over the outputs
+     * @param lastPacketAt when the last valid datagram arrived
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(String state, Instant since, String lastError, long bitrate, long bitrate10s,
+                         long datagrams, long packets, long bytes, long rtpLost, long rtpReordered,
+                         long rtpDuplicate, long rtpLate, long malformed, long rejected, String lastMalformed,
+                         long drops, Instant lastPacketAt, int outputsRunning, int outputsTotal) {
+    }
+}

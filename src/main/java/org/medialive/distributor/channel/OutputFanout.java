@@ -1,0 +1,37 @@
+package org.medialive.distributor.channel;
+
+import java.util.Collection;
+import org.medialive.distributor.ingest.TsSink;
+import org.medialive.distributor.output.Output;
+
+/**
+ * Hands every packet the channel receives to each of its outputs' buffers, and to any
+ * observers (stream analysis). The list is swapped whole when outputs change, so the
+ * receive path reads it without a lock.
+ */
+final class OutputFanout implements TsSink {
+
+    private static final Output[] NONE = new Output[0];
+    private static final TsSink[] NO_OBSERVERS = new TsSink[0];
+
+    private volatile Output[] outputs = NONE;
+    private volatile TsSink[] observers = NO_OBSERVERS;
+
+    @Override
+    public void accept(byte[] buffer, int offset, int length) {
+        for (TsSink observer : observers) {
+            observer.accept(buffer, offset, length);
+        }
+        for (Output output : outputs) {
+            output.accept(buffer, offset, length);
+        }
+    }
+
+    void outputs(Collection<Output> current) {
+        outputs = current.toArray(NONE);
+    }
+
+    void observers(Collection<TsSink> current) {
+        observers = current.toArray(NO_OBSERVERS);
+    }
+}

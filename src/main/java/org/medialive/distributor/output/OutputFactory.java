@@ -1,0 +1,47 @@
+package org.medialive.distributor.output;
+
+import java.util.function.Consumer;
+import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.RouteTemplates;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Makes {@link Output}s and gives them what they share: settings, routes, the pid registry, events. */
+@Component
+public class OutputFactory {
+
+    private final DistributorProperties properties;
+    private final RouteTemplates routes;
+    private final ProcessRegistry registry;
+    private final ApplicationEventPublisher events;
+
+    public OutputFactory(DistributorProperties properties, RouteTemplates routes, ProcessRegistry registry,
+                         ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.routes = routes;
+        this.registry = registry;
+        this.events = events;
+    }
+
+    /** A new, stopped output of channel {@code channelId}; the definition must be validated. */
+    public Output create(String channelId, OutputDefinition definition) {
+        return new Output(channelId, definition, Destinations.parse(definition.url()), this);
+    }
+
+    DistributorProperties properties() {
+        return properties;
+    }
+
+    RouteTemplates routes() {
+        return routes;
+    }
+
+    ProcessRegistry registry() {
+        return registry;
+    }
+
+    /** State changes are published as application events; monitoring subscribes to them. */
+    Consumer<OutputStatus.Change> listener() {
+        return events::publishEvent;
+    }
+}

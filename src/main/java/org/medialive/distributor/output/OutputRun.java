@@ -1,0 +1,74 @@
+package org.medialive.distributor.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one run of an output's process needs, made before the process starts and
+ * released after it ends: a fresh FIFO (so the process starts reading on a packet
+ * boundary), the thread that writes it, the log file, and the process itself.
+ */
+final class OutputRun implements AutoCloseable {
+
+    private final Path fifo;
+    private final FifoWriter writer;
+    private final ProcessLog log;
+    private ChildProcess child;
+
+    private OutputRun(Path fifo, FifoWriter writer, ProcessLog log) {
+        this.fifo = fifo;
+        this.writer = writer;
+        this.log = log;
+    }
+
+    static OutputRun prepare(Output output, PacketRing ring) throws IOException {
+        Path fifo = output.runDir().resolve("stream.ts");
+        NamedPipe.create(fifo);
+        ring.discardUnread();
+        FifoWriter writer = FifoWriter.open(ring, fifo, "fifo-" + output.key(), output.bytesCounter());
+        try {
+            return new OutputRun(fifo, writer, output.openLog());
+        } catch (IOException e) {
+            writer.close();
+            NamedPipe.delete(fifo);
+            throw e;
+        }
+    }
+
+    void start(List<String> command, Output output, Destination.ProcessObserver observer) throws IOException {
+        List<String> secrets = output.destination().secrets();
+        log.write("cmd", String.join(" ", command));
+        child = ChildProcess.start(command, output.runDir(), fifo.toFile(), output.registry().owner(),
+                line -> {
+                    String masked = ProcessLog.mask(line, secrets);
+                    log.write("out", masked);
+                    observer.stdout(masked);
+                },
+                line -> {
+                    String masked = ProcessLog.mask(line, secrets);
+                    log.write("err", masked);
+                    observer.stderr(masked);
+                });
+        output.registry().add(child.pid());
+    }
+
+    ChildProcess child() {
+        return child;
+    }
+
+    FifoWriter writer() {
+        return writer;
+    }
+
+    void note(String line) {
+        log.write("---", line);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        NamedPipe.delete(fifo);
+        log.close();
+    }
+}
