@@ -40,6 +40,9 @@ public final class SrtUrlParser {
         if (mode.equals("caller") && parts.host().isEmpty()) {
             throw invalid("an SRT caller needs the receiver's host, e.g. srt://203.0.113.10:9000?mode=caller");
         }
+        if (parts.port() < 0) {
+            throw invalid("an SRT URL needs a port, e.g. srt://203.0.113.10:9000?mode=caller");
+        }
         if (parts.port() < 1024) {
             throw invalid("SRT port must be between 1024 and 65535 (srt-live-transmit refuses lower ports), not " + parts.port());
         }

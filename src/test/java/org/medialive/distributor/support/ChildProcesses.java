@@ -1,0 +1,44 @@
+package org.medialive.distributor.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds the output processes a server started for a data directory, by the marker in their environment. */
+public final class ChildProcesses {
+
+    private static final String MARKER = "MEDIALIVE_DISTRIBUTOR_DATA=";
+
+    private ChildProcesses() {
+    }
+
+    /** Pids of live processes carrying the marker of {@code dataDir}. */
+    public static List<Long> of(Path dataDir) {
+        String wanted = MARKER + dataDir.toAbsolutePath().normalize();
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> proc = Files.list(Path.of("/proc"))) {
+            for (Path dir : proc.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String environ = new String(Files.readAllBytes(dir.resolve("environ")), StandardCharsets.UTF_8);
+                    if (List.of(environ.split("\0")).contains(wanted) && !isZombie(dir)) {
+                        pids.add(Long.parseLong(dir.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // exited while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return pids;
+    }
+
+    private static boolean isZombie(Path dir) throws IOException {
+        String stat = Files.readString(dir.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    }
+}

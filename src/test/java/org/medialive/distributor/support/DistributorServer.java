@@ -1,0 +1,119 @@
+package org.medialive.distributor.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged server (target/medialive-distributor.jar) run as its own process, the way
+ * operators run it, so tests can stop it with SIGTERM, kill it, and start it again on
+ * the same data directory.
+ */
+public final class DistributorServer implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final List<String> extraArgs;
+    private Process process;
+
+    public DistributorServer(Path dataDir, String name, String... extraArgs) {
+        this.dataDir = dataDir;
+        this.port = Ports.freeTcp();
+        this.log = Path.of("target", "it-logs", name + "-" + port + ".log");
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    /** Starts the server and waits until its API answers. */
+    public DistributorServer start() {
+        String jar = System.getProperty("distributor.jar", "target/medialive-distributor.jar");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
+                "--server.port=" + port, "--distributor.data-dir=" + dataDir));
+        command.addAll(extraArgs);
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new AssertionError("could not start the server: " + e.getMessage(), e);
+        }
+        Api api = api();
+        await("server on port " + port + " answering (log: " + log + ")")
+                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("server exited with " + process.exitValue() + ":\n" + logTail());
+                    }
+                    try {
+                        return api.get("/api/health").status() == 200;
+                    } catch (AssertionError notYet) {
+                        return false;
+                    }
+                });
+        return this;
+    }
+
+    /** SIGTERM, as systemd or Ctrl-C would; waits for the JVM to exit. */
+    public int stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("server did not exit within 60 s of SIGTERM:\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** SIGKILL: a crash, as far as the server can tell. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public String logTail() {
+        String text = logText();
+        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+}
