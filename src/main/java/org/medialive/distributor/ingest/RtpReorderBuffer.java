@@ -59,6 +59,7 @@ final class RtpReorderBuffer {
             while ((short) (sequence - expected) >= window) {
                 skipOne();
             }
+            releaseInOrder();
             if (sequence == expected) {
                 deliver(sequence, data, offset, length);
                 releaseInOrder();

@@ -1,0 +1,67 @@
+package org.medialive.distributor.output;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PacketRingTest {
+
+    private static byte[] packets(int count, int seed) {
+        byte[] data = new byte[count * 188];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + seed);
+        }
+        return data;
+    }
+
+    @Test
+    void deliversInOrderAcrossTheWrapInWritesOfAtMostPipeBuf() throws Exception {
+        PacketRing ring = new PacketRing(30 * 188);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WritableByteChannel channel = Channels.newChannel(out);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int round = 0; round < 50; round++) {
+            byte[] datagram = packets(7, round);
+            assertThat(ring.offer(datagram, 0, datagram.length)).isTrue();
+            expected.write(datagram);
+            int written;
+            while ((written = ring.drainTo(channel, 1, TimeUnit.MILLISECONDS)) > 0) {
+                assertThat(written % 188).isZero();
+                assertThat(written).isLessThanOrEqualTo(4096);
+            }
+        }
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(ring.droppedBytes()).isZero();
+    }
+
+    @Test
+    void dropsWholeDatagramsWhenFullAndCountsThem() {
+        PacketRing ring = new PacketRing(30 * 188);
+        byte[] datagram = packets(7, 1);
+        int accepted = 0;
+        for (int i = 0; i < 10; i++) {
+            if (ring.offer(datagram, 0, datagram.length)) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).isEqualTo(4);
+        assertThat(ring.droppedBytes()).isEqualTo(6L * 7 * 188);
+    }
+
+    @Test
+    void discardingUnreadStartsAFreshRun() throws Exception {
+        PacketRing ring = new PacketRing(30 * 188);
+        ring.offer(packets(7, 1), 0, 7 * 188);
+        ring.discardUnread();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ring.drainTo(Channels.newChannel(out), 1, TimeUnit.MILLISECONDS)).isZero();
+        byte[] fresh = packets(1, 9);
+        ring.offer(fresh, 0, 188);
+        ring.drainTo(Channels.newChannel(out), 1, TimeUnit.MILLISECONDS);
+        assertThat(out.toByteArray()).isEqualTo(fresh);
+    }
+}
