@@ -9,7 +9,7 @@ import org.medialive.distributor.output.OutputState;
 import org.medialive.distributor.output.OutputStatus;
 
 /**
- * Reads srt-live-transmit's messages (run with -v, -pf:json and -f): stderr says when the
+ * Reads srt-live-transmit's messages (run with -a:no, -v, -pf:json and -f): stderr says when the
  * connection is made or lost, stdout carries one JSON statistics object per line with
  * totals for the current connection.
  */
@@ -44,6 +44,10 @@ final class SrtProcessObserver implements ProcessObserver {
         } else if (text.startsWith("SrtCommon: DESTROYING CONNECTION") && calling) {
             calling = false;
             lost("SRT call to " + destination.hostPort() + " failed: no answer (listener down, port closed or wrong passphrase)");
+        } else if (text.contains("REJECT reported from HS processing: ")) {
+            String reason = text.substring(text.indexOf("HS processing: ") + 15).replace(" - not processing further", "");
+            lost("SRT peer rejected the connection: " + reason);
+            calling = false;
         } else if (text.startsWith("ERROR") || text.startsWith("Port value invalid")) {
             status.error("srt-live-transmit: " + text);
         }
