@@ -126,7 +126,24 @@ public final class Channel {
             definition = definition.with(definition.input(), definition.name(), false, definitions());
         }
         input.stop();
-        outputs.values().forEach(o -> o.stop(reason));
+        stopAll(outputs.values(), reason);
+    }
+
+    /** Stops outputs side by side: each may take its grace period, they need not add up. */
+    private static void stopAll(Collection<Output> outputs, String reason) {
+        List<Thread> stopping = new ArrayList<>();
+        for (Output output : outputs) {
+            Thread thread = new Thread(() -> output.stop(reason), "stop-output");
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** New name and/or input: only the ingest route restarts, outputs keep their processes. */

@@ -47,6 +47,7 @@ public class OutputService {
             }
             Destination destination = Destinations.parse(definition.url());
             refuseMaskedSecrets(destination);
+            checkTrackChoice(destination, definition);
             Output output = outputs.create(channelId, definition);
             channel.add(output);
             registry.persist();
@@ -66,6 +67,7 @@ public class OutputService {
             refuseMaskedSecrets(destination);
             OutputDefinition changed = new OutputDefinition(outputId, request.name(), destination.processUrl(),
                     request.enabled(), request.audio()).validated();
+            checkTrackChoice(destination, changed);
             if (current.sameProcess(changed)) {
                 channel.redefine(current, changed, "output disabled");
             } else {
@@ -113,6 +115,12 @@ public class OutputService {
             throw notFound("channel '" + channel.id() + "' has no output with id '" + outputId + "'");
         }
         return output;
+    }
+
+    private static void checkTrackChoice(Destination destination, OutputDefinition definition) {
+        if (definition.audio() != null && destination.protocol().equals("srt")) {
+            throw invalid("audio selects the track of RTMP outputs only; SRT outputs carry every track unchanged");
+        }
     }
 
     private static void refuseMaskedSecrets(Destination destination) {

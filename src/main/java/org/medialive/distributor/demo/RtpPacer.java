@@ -25,6 +25,7 @@ public final class RtpPacer implements AutoCloseable {
     private final AtomicLong datagrams = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean paused;
     private Thread thread;
 
     public RtpPacer(InetSocketAddress target, long bitsPerSecond, int ssrc) {
@@ -48,6 +49,16 @@ public final class RtpPacer implements AutoCloseable {
     /** TS bytes sent (RTP headers not counted). */
     public long bytesSent() {
         return bytes.get();
+    }
+
+    /** Stops sending until {@link #resume}, keeping the place in the stream (an encoder outage). */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        LockSupport.unpark(thread);
     }
 
     public boolean isFinished() {
@@ -85,6 +96,13 @@ public final class RtpPacer implements AutoCloseable {
                 long due = start + sentBits * 1_000_000_000L / bitsPerSecond;
                 while (running && System.nanoTime() < due) {
                     LockSupport.parkNanos(due - System.nanoTime());
+                }
+                if (paused) {
+                    long pausedAt = System.nanoTime();
+                    while (running && paused) {
+                        LockSupport.parkNanos(10_000_000L);
+                    }
+                    start += System.nanoTime() - pausedAt;
                 }
                 datagram[2] = (byte) (sequence >> 8);
                 datagram[3] = (byte) sequence;

@@ -40,17 +40,26 @@ final class OutputRun implements AutoCloseable {
         List<String> secrets = output.destination().secrets();
         log.write("cmd", String.join(" ", command));
         child = ChildProcess.start(command, output.runDir(), fifo.toFile(), output.registry().owner(),
-                line -> {
-                    String masked = ProcessLog.mask(line, secrets);
-                    log.write("out", masked);
-                    observer.stdout(masked);
-                },
+                // stdout carries statistics only (SRT JSON, FFmpeg progress): shown in the status, not logged
+                line -> observer.stdout(ProcessLog.mask(line, secrets)),
                 line -> {
                     String masked = ProcessLog.mask(line, secrets);
                     log.write("err", masked);
                     observer.stderr(masked);
                 });
         output.registry().add(child.pid());
+    }
+
+    /**
+     * Ends the process: end-of-file on its input first (srt-live-transmit and FFmpeg finish
+     * cleanly on it, and a process blocked reading a quiet FIFO would not see a signal),
+     * then SIGTERM and, after the grace period, SIGKILL to its group.
+     */
+    void stopProcess(long graceMillis) {
+        writer.close();
+        if (child != null) {
+            child.stop(graceMillis);
+        }
     }
 
     ChildProcess child() {

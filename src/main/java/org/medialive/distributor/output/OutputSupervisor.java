@@ -128,8 +128,8 @@ final class OutputSupervisor implements ExecCommandExecutor {
             notifyAll();
             current = run;
         }
-        if (current != null && current.child() != null) {
-            current.child().stop(graceMillis);
+        if (current != null) {
+            current.stopProcess(graceMillis);
         }
     }
 
@@ -141,8 +141,8 @@ final class OutputSupervisor implements ExecCommandExecutor {
             notifyAll();
             current = run;
         }
-        if (current != null && current.child() != null) {
-            current.child().stop(graceMillis);
+        if (current != null) {
+            current.stopProcess(graceMillis);
         }
     }
 
@@ -156,7 +156,7 @@ final class OutputSupervisor implements ExecCommandExecutor {
             String why = "no data taken for " + limit.toSeconds() + " s (process stalled), killed";
             output.status().error(why);
             current.note(why);
-            current.child().stop(graceMillis);
+            current.stopProcess(graceMillis);
         }
     }
 

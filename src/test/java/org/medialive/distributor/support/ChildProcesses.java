@@ -37,6 +37,36 @@ public final class ChildProcesses {
         return pids;
     }
 
+    /** The one live child of {@code dataDir} whose command line contains {@code fragment}. */
+    public static long find(Path dataDir, String fragment) {
+        List<Long> matches = new ArrayList<>();
+        for (long pid : of(dataDir)) {
+            try {
+                String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+                if (cmdline.contains(fragment)) {
+                    matches.add(pid);
+                }
+            } catch (IOException gone) {
+                // exited while we looked
+            }
+        }
+        if (matches.size() != 1) {
+            throw new AssertionError("expected one child with '" + fragment + "' in its command line, found " + matches);
+        }
+        return matches.get(0);
+    }
+
+    /** Sends a signal to one process, e.g. "KILL", "STOP", "CONT". */
+    public static void signal(long pid, String signal) {
+        try {
+            new ProcessBuilder("kill", "-s", signal, Long.toString(pid)).start().waitFor();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static boolean isZombie(Path dir) throws IOException {
         String stat = Files.readString(dir.resolve("stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");

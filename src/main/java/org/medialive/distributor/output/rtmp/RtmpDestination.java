@@ -2,7 +2,9 @@ package org.medialive.distributor.output.rtmp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.medialive.distributor.output.Destination;
+import org.medialive.distributor.output.OutputDefinition;
 import org.medialive.distributor.output.OutputStatus;
 
 /**
@@ -60,6 +62,21 @@ public record RtmpDestination(String scheme, String userInfo, String host, int p
                 MASK.equals(userInfo) ? old.userInfo : userInfo, host, port, app,
                 MASK.equals(streamKey) ? old.streamKey : streamKey,
                 MASK.equals(query) ? old.query : query);
+    }
+
+    /** FLV carries one audio track: the first by default, else the one chosen by PID or language. */
+    @Override
+    public Map<String, Object> routeParameters(OutputDefinition definition) {
+        String audio = definition.audio();
+        String map;
+        if (audio == null) {
+            map = "0:a:0?";
+        } else if (audio.startsWith("pid:")) {
+            map = "0:i:" + audio.substring(4) + "?";
+        } else {
+            map = "0:a:m:language:" + audio.substring(5) + "?";
+        }
+        return Map.of("audioMap", map);
     }
 
     @Override
