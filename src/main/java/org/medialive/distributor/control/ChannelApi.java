@@ -26,6 +26,11 @@ public class ChannelApi {
         return json.write(channels.view(id));
     }
 
+    /** The channel's figures now: input counters and analysis, every output's statistics. */
+    public String stats(@Header("id") String id) {
+        return json.write(channels.view(id));
+    }
+
     public String create(@Body String body, Exchange exchange) {
         ChannelRequest request = json.read(body, ChannelRequest.class);
         String created = json.write(channels.create(request.toDefinition()));

@@ -32,7 +32,7 @@ public final class Output {
         this.definition = definition;
         this.destination = destination;
         this.context = context;
-        this.status = new OutputStatus(key(), context.listener());
+        this.status = new OutputStatus(channelId, definition.id(), context.listener());
         this.ring = new PacketRing((int) context.properties().output().buffer().toBytes());
     }
 

@@ -40,8 +40,8 @@ public class OutputFactory {
         return registry;
     }
 
-    /** State changes are published as application events; monitoring subscribes to them. */
-    Consumer<OutputStatus.Change> listener() {
+    /** State changes and problems are published as application events; monitoring subscribes to them. */
+    Consumer<Object> listener() {
         return events::publishEvent;
     }
 }

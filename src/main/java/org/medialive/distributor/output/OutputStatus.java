@@ -15,11 +15,16 @@ public final class OutputStatus {
     private static final Logger LOG = LoggerFactory.getLogger(OutputStatus.class);
 
     /** A state change, as published to listeners (the WebSocket among them). */
-    public record Change(String output, OutputState from, OutputState to, String reason) {
+    public record Change(String channel, String output, OutputState from, OutputState to, String reason) {
     }
 
-    private final String name;
-    private final Consumer<Change> listener;
+    /** A problem the process reported or the supervisor saw; already free of secrets. */
+    public record Problem(String channel, String output, String message) {
+    }
+
+    private final String channel;
+    private final String output;
+    private final Consumer<Object> listener;
     private volatile OutputState state = OutputState.STOPPED;
     private volatile Instant since = Instant.now();
     private volatile String lastError;
@@ -27,9 +32,10 @@ public final class OutputStatus {
     private volatile Boolean connected;
     private volatile Map<String, Object> link = Map.of();
 
-    /** @param name "channel/output", as it appears in logs */
-    OutputStatus(String name, Consumer<Change> listener) {
-        this.name = name;
+    /** @param listener receives every {@link Change} and {@link Problem} */
+    OutputStatus(String channel, String output, Consumer<Object> listener) {
+        this.channel = channel;
+        this.output = output;
         this.listener = listener;
     }
 
@@ -45,17 +51,18 @@ public final class OutputStatus {
             since = Instant.now();
         }
         if (next == OutputState.RETRYING || next == OutputState.FAILED) {
-            LOG.warn("Output {}: {} -> {} ({})", name, previous.word(), next.word(), reason);
+            LOG.warn("Output {}/{}: {} -> {} ({})", channel, output, previous.word(), next.word(), reason);
         } else {
-            LOG.info("Output {}: {} -> {} ({})", name, previous.word(), next.word(), reason);
+            LOG.info("Output {}/{}: {} -> {} ({})", channel, output, previous.word(), next.word(), reason);
         }
-        listener.accept(new Change(name, previous, next, reason));
+        listener.accept(new Change(channel, output, previous, next, reason));
     }
 
     /** Records a problem to show the operator; the text must already be free of secrets. */
     public void error(String message) {
         lastError = message;
         lastErrorAt = Instant.now();
+        listener.accept(new Problem(channel, output, message));
     }
 
     /** SRT: whether a peer is connected now; null where the protocol does not say. */

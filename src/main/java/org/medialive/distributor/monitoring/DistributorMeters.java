@@ -1,0 +1,113 @@
+package org.medialive.distributor.monitoring;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.medialive.distributor.channel.ChannelView;
+import org.medialive.distributor.output.OutputView;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prometheus meters per channel (tag {@code channel}) and per output (tags {@code channel},
+ * {@code output}, {@code protocol}), read from the once-a-second {@link StatsSnapshot}.
+ * Meters appear with their channel or output and are removed with it. Names are listed in
+ * the README; the Grafana dashboard in monitoring/ uses them.
+ */
+@Component
+class DistributorMeters {
+
+    private final MeterRegistry registry;
+    private final Map<String, ChannelView> channels = new HashMap<>();
+    private final Map<String, OutputView> outputs = new HashMap<>();
+    private final Map<String, List<Meter>> meters = new HashMap<>();
+
+    DistributorMeters(MeterRegistry registry, StatsSnapshot snapshot) {
+        this.registry = registry;
+        snapshot.onRefresh(this::update);
+    }
+
+    private synchronized void update(StatsSnapshot.Stats stats) {
+        Set<String> present = new HashSet<>();
+        for (ChannelView channel : stats.channels()) {
+            present.add(channel.id());
+            if (channels.put(channel.id(), channel) == null) {
+                meters.put(channel.id(), channelMeters(channel.id()));
+            }
+            for (OutputView output : channel.outputs()) {
+                String key = channel.id() + "/" + output.id() + "/" + output.protocol();
+                present.add(key);
+                if (outputs.put(key, output) == null) {
+                    meters.put(key, outputMeters(key, Tags.of("channel", channel.id(), "output", output.id(), "protocol", output.protocol())));
+                }
+            }
+        }
+        for (String gone : new HashSet<>(meters.keySet())) {
+            if (!present.contains(gone)) {
+                meters.remove(gone).forEach(registry::remove);
+                channels.remove(gone);
+                outputs.remove(gone);
+            }
+        }
+    }
+
+    private List<Meter> channelMeters(String id) {
+        Tags tags = Tags.of("channel", id);
+        ToDoubleFunction<String> receiving = key -> "receiving".equals(channel(key).status().state()) ? 1 : 0;
+        return List.of(
+                gauge("distributor.channel.receiving", "1 while MPEG-TS arrives on a started channel", tags, id, receiving),
+                gauge("distributor.channel.bitrate", "input bits per second over the last second", tags, id, key -> channel(key).status().bitrate()),
+                counter("distributor.channel.datagrams", "datagrams received", tags, id, key -> channel(key).status().datagrams()),
+                counter("distributor.channel.packets", "TS packets accepted", tags, id, key -> channel(key).status().packets()),
+                counter("distributor.channel.bytes", "TS bytes accepted", tags, id, key -> channel(key).status().bytes()),
+                counter("distributor.channel.rtp.lost", "RTP packets lost", tags, id, key -> channel(key).status().rtpLost()),
+                counter("distributor.channel.rtp.reordered", "RTP packets put back in order", tags, id, key -> channel(key).status().rtpReordered()),
+                counter("distributor.channel.rtp.duplicate", "RTP packets received twice", tags, id, key -> channel(key).status().rtpDuplicate()),
+                counter("distributor.channel.malformed", "datagrams dropped as not MPEG-TS", tags, id, key -> channel(key).status().malformed()),
+                counter("distributor.channel.rejected", "datagrams dropped from a wrong source", tags, id, key -> channel(key).status().rejected()));
+    }
+
+    private List<Meter> outputMeters(String key, Tags tags) {
+        return List.of(
+                gauge("distributor.output.running", "1 while the output's process runs and delivers", tags, key, k -> "running".equals(output(k).status().state()) ? 1 : 0),
+                gauge("distributor.output.bitrate", "bits per second written to the output's process", tags, key, k -> output(k).status().bitrate()),
+                counter("distributor.output.bytes", "TS bytes written to the output's process", tags, key, k -> output(k).status().bytes()),
+                counter("distributor.output.drops", "TS packets dropped because the output fell behind", tags, key, k -> output(k).status().drops()),
+                counter("distributor.output.restarts", "process restarts after failures", tags, key, k -> output(k).status().restarts()),
+                gauge("distributor.output.srt.rtt", "SRT round-trip time in milliseconds", tags, key, k -> link(k, "rttMs")),
+                gauge("distributor.output.srt.retransmitted", "SRT packets retransmitted on the current connection", tags, key, k -> link(k, "packetsRetransmitted")),
+                gauge("distributor.output.srt.lost", "SRT packets reported lost on the current connection", tags, key, k -> link(k, "packetsLost")));
+    }
+
+    private ChannelView channel(String id) {
+        synchronized (this) {
+            return channels.get(id);
+        }
+    }
+
+    private OutputView output(String key) {
+        synchronized (this) {
+            return outputs.get(key);
+        }
+    }
+
+    private double link(String key, String field) {
+        Object value = output(key).status().link() == null ? null : output(key).status().link().get(field);
+        return value instanceof Number number ? number.doubleValue() : Double.NaN;
+    }
+
+    private Meter gauge(String name, String help, Tags tags, String key, ToDoubleFunction<String> value) {
+        return Gauge.builder(name, key, value).description(help).tags(tags).register(registry);
+    }
+
+    private Meter counter(String name, String help, Tags tags, String key, ToDoubleFunction<String> value) {
+        return FunctionCounter.builder(name, key, value).description(help).tags(tags).register(registry);
+    }
+}
