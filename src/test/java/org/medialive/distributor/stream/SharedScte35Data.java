@@ -18,7 +18,10 @@ final class SharedScte35Data {
     }
 
     static Path directory() {
-        Path start = Path.of("").toAbsolutePath();
+        return directoryAbove(Path.of("").toAbsolutePath());
+    }
+
+    static Path directoryAbove(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("data").resolve("scte35");
             if (Files.isDirectory(candidate)) {
