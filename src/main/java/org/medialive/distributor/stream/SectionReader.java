@@ -1,5 +1,6 @@
 package org.medialive.distributor.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
@@ -58,7 +59,7 @@ final class SectionReader {
     String ascii(int bytes) throws MalformedSectionException {
         int from = position();
         skipBits(bytes * 8);
-        return new String(data, from, bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(data, from, bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** Byte position; fields this decoder reads start on byte boundaries. */

@@ -1,8 +1,10 @@
 package org.medialive.distributor.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -13,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +84,7 @@ class Scte35InjectorTest {
         int replaced = 0;
         for (int at = 0; at < input.length; at += TsPacket.SIZE) {
             int inPid = TsPacket.pid(input, at);
-            boolean same = java.util.Arrays.equals(input, at, at + TsPacket.SIZE, output, at, at + TsPacket.SIZE);
+            boolean same = Arrays.equals(input, at, at + TsPacket.SIZE, output, at, at + TsPacket.SIZE);
             if (inPid == PMT) {
                 assertThat(same).as("PMT packet at %d rewritten", at).isFalse();
                 pmts++;
@@ -104,9 +106,9 @@ class Scte35InjectorTest {
 
         assertThat(info.programs()).singleElement().satisfies(p -> assertThat(p.registrations()).containsExactly("CUEI"));
         assertThat(info.streams()).extracting(ElementaryStream::pid, ElementaryStream::streamType, ElementaryStream::codec)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(VIDEO, 0x1B, "H.264"),
-                        org.assertj.core.groups.Tuple.tuple(AUDIO, 0x0F, "AAC"),
-                        org.assertj.core.groups.Tuple.tuple(CUES, 0x86, "SCTE-35"));
+                .containsExactly(tuple(VIDEO, 0x1B, "H.264"),
+                        tuple(AUDIO, 0x0F, "AAC"),
+                        tuple(CUES, 0x86, "SCTE-35"));
         assertThat(info.scte35Pids()).containsExactly(CUES);
         assertThat(info.ccErrorsByPid()).containsKeys(0, PMT, VIDEO, AUDIO, CUES).allSatisfy((pid, errors) -> assertThat(errors).isZero());
         assertThat(info.packetsByPid()).containsEntry(CUES, (long) injected.size());
@@ -162,7 +164,7 @@ class Scte35InjectorTest {
 
         injector.copy(new Trickle(input, 1000), copied);
 
-        assertThat(java.util.Arrays.mismatch(copied.toByteArray(), output)).as("first differing byte").isEqualTo(-1);
+        assertThat(Arrays.mismatch(copied.toByteArray(), output)).as("first differing byte").isEqualTo(-1);
         assertThat(injector.injected()).isEqualTo(injected);
     }
 
@@ -193,7 +195,7 @@ class Scte35InjectorTest {
 
         for (int at = 0; at < twice.length; at += TsPacket.SIZE) {
             if (TsPacket.pid(output, at) == PMT) {
-                assertThat(java.util.Arrays.equals(output, at, at + TsPacket.SIZE, twice, at, at + TsPacket.SIZE)).isTrue();
+                assertThat(Arrays.equals(output, at, at + TsPacket.SIZE, twice, at, at + TsPacket.SIZE)).isTrue();
             }
         }
         assertThat(analyze(twice).snapshot().streams()).hasSize(3);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -167,7 +168,7 @@ class Scte35DecoderTest {
     void neverFailsWithAnythingButMalformedSectionOnMutatedRealSections() throws Exception {
         List<byte[]> real = List.of(
                 Sections.spliceInsert(5, 1000, 90_000, false, 0),
-                java.util.HexFormat.of().parseHex("fc303400000000000000fff00506fe000493e0001e021c43554549000010027fff0000149970"
+                HexFormat.of().parseHex("fc303400000000000000fff00506fe000493e0001e021c43554549000010027fff0000149970"
                         + "0808010203040506070810010162991691"));
         Random random = new Random(35);
         int decoded = 0;

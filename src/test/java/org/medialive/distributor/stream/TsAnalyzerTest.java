@@ -1,12 +1,14 @@
 package org.medialive.distributor.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,21 +48,21 @@ class TsAnalyzerTest {
         });
         assertThat(info.streams()).extracting(ElementaryStream::pid, ElementaryStream::codec, ElementaryStream::language)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(VIDEO, "H.264", null),
-                        org.assertj.core.groups.Tuple.tuple(482, "AAC", "eng"),
-                        org.assertj.core.groups.Tuple.tuple(483, "AC-3", "fra"),
-                        org.assertj.core.groups.Tuple.tuple(484, "E-AC-3", null),
-                        org.assertj.core.groups.Tuple.tuple(485, "teletext", "deu"),
-                        org.assertj.core.groups.Tuple.tuple(486, "DVB subtitles", "nld"),
-                        org.assertj.core.groups.Tuple.tuple(487, "Opus", null),
-                        org.assertj.core.groups.Tuple.tuple(488, "HEVC", null),
-                        org.assertj.core.groups.Tuple.tuple(489, "AAC-LATM", null),
-                        org.assertj.core.groups.Tuple.tuple(490, "MPEG audio", null),
-                        org.assertj.core.groups.Tuple.tuple(491, "MPEG audio", null),
-                        org.assertj.core.groups.Tuple.tuple(492, "AC-3", null),
-                        org.assertj.core.groups.Tuple.tuple(493, "E-AC-3", null),
-                        org.assertj.core.groups.Tuple.tuple(494, "unknown (0x42)", null),
-                        org.assertj.core.groups.Tuple.tuple(CUES, "SCTE-35", null));
+                        tuple(VIDEO, "H.264", null),
+                        tuple(482, "AAC", "eng"),
+                        tuple(483, "AC-3", "fra"),
+                        tuple(484, "E-AC-3", null),
+                        tuple(485, "teletext", "deu"),
+                        tuple(486, "DVB subtitles", "nld"),
+                        tuple(487, "Opus", null),
+                        tuple(488, "HEVC", null),
+                        tuple(489, "AAC-LATM", null),
+                        tuple(490, "MPEG audio", null),
+                        tuple(491, "MPEG audio", null),
+                        tuple(492, "AC-3", null),
+                        tuple(493, "E-AC-3", null),
+                        tuple(494, "unknown (0x42)", null),
+                        tuple(CUES, "SCTE-35", null));
         assertThat(info.streams().get(6).registration()).isEqualTo("Opus");
         assertThat(info.pcrPid()).isEqualTo(VIDEO);
         assertThat(info.pcrPresent()).isTrue();
@@ -135,7 +137,7 @@ class TsAnalyzerTest {
         badCrc[10] ^= 0x55;
         byte[] lyingLength = Sections.spliceInsert(2, 1, 1, true, 0);
         lyingLength[12] = 90; // command length beyond the section, CRC recomputed so only the syntax is wrong
-        lyingLength = Sections.withCrc(java.util.Arrays.copyOf(lyingLength, lyingLength.length - 4));
+        lyingLength = Sections.withCrc(Arrays.copyOf(lyingLength, lyingLength.length - 4));
         byte[] tooShort = Sections.withCrc(new byte[] {(byte) 0xFC, 0x30, 0, 0, 0});
         byte[] brokenPmt = Sections.pmt(1, 1, VIDEO, new byte[0], new Es(0x1B, VIDEO), new Es(0x86, CUES));
         brokenPmt[brokenPmt.length - 1] ^= 1;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -299,7 +300,7 @@ final class TsduckReference {
                 return s.identifier();
             }
             String hex = ((SpliceDescriptor.Other) d).dataHex();
-            return new String(HexFormat.of().parseHex(hex.substring(0, 8)), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(HexFormat.of().parseHex(hex.substring(0, 8)), StandardCharsets.ISO_8859_1);
         }
 
         private static void eq(long expected, Number actual, String what) {
