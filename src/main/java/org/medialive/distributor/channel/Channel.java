@@ -8,8 +8,10 @@ import java.util.Map;
 import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.RouteTemplates;
 import org.medialive.distributor.ingest.IngestCounters;
-import org.medialive.distributor.ingest.TsSink;
+import java.time.Clock;
+import org.medialive.distributor.output.CueSource;
 import org.medialive.distributor.output.Output;
+import org.medialive.distributor.stream.TsAnalyzer;
 import org.medialive.distributor.output.OutputDefinition;
 import org.medialive.distributor.output.OutputState;
 import org.medialive.distributor.output.OutputView;
@@ -24,6 +26,7 @@ public final class Channel {
     private final String id;
     private final OutputFanout fanout = new OutputFanout();
     private final ChannelInput input;
+    private final TsAnalyzer analysis;
     private final Map<String, Output> outputs = new LinkedHashMap<>();
     private volatile ChannelDefinition definition;
 
@@ -32,6 +35,18 @@ public final class Channel {
         this.id = definition.id();
         this.definition = definition;
         this.input = new ChannelInput(id, properties, routes, events, fanout);
+        this.analysis = new TsAnalyzer(Clock.systemUTC(), cue -> events.publishEvent(new CueSeen(id, CueView.of(cue))));
+        fanout.observers(List.of(analysis));
+    }
+
+    /** What outputs need of this channel's SCTE-35 analysis. */
+    public CueSource cueSource() {
+        return new CueSource(analysis::cuesSeen, analysis::scte35Pids);
+    }
+
+    /** The last cues decoded on this channel, oldest first. */
+    public List<CueView> cues() {
+        return analysis.cues().stream().map(CueView::of).toList();
     }
 
     public String id() {
@@ -52,7 +67,10 @@ public final class Channel {
                 c.rtpReordered(), c.rtpDuplicate(), c.rtpLate(), c.malformed(), c.rejected(), c.lastMalformed(),
                 drops, c.lastPacketMillis() == 0 ? null : java.time.Instant.ofEpochMilli(c.lastPacketMillis()),
                 running, outputs.size());
-        return new ChannelView(id, definition.name(), definition.input(), definition.started(), status, views);
+        List<org.medialive.distributor.stream.Cue> recent = analysis.cues();
+        CueView lastCue = recent.isEmpty() ? null : CueView.of(recent.get(recent.size() - 1));
+        return new ChannelView(id, definition.name(), definition.input(), definition.started(), status,
+                analysis.snapshot(), lastCue, views);
     }
 
     public ChannelState state() {
@@ -154,10 +172,6 @@ public final class Channel {
             input.stop();
             input.start(newInput);
         }
-    }
-
-    void observe(Collection<TsSink> observers) {
-        fanout.observers(observers);
     }
 
     void tick(long nowMillis) {

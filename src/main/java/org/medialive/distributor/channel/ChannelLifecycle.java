@@ -64,7 +64,7 @@ class ChannelLifecycle extends EventNotifierSupport {
                         properties, routes, events);
                 registry.put(channel);
                 for (OutputDefinition output : definition.outputs()) {
-                    channel.add(outputs.create(definition.id(), output));
+                    channel.add(outputs.create(definition.id(), output, channel.cueSource()));
                 }
                 if (definition.started()) {
                     channel.start();

@@ -35,6 +35,10 @@ public class ChannelService {
         return registry.get(id).view();
     }
 
+    public List<CueView> cues(String id) {
+        return registry.get(id).cues();
+    }
+
     /** Creates a channel, stopped unless {@code started}; outputs are added to it afterwards. */
     public ChannelView create(ChannelDefinition request) {
         synchronized (registry.lock()) {

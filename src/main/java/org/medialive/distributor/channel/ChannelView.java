@@ -4,11 +4,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.medialive.distributor.output.OutputView;
+import org.medialive.distributor.stream.StreamInfo;
 
-/** A channel as the API, WebSocket and dashboard show it; outputs masked. */
+/**
+ * A channel as the API, WebSocket and dashboard show it; outputs masked.
+ *
+ * @param stream  what the input carries: programs, elementary streams (PID, type, codec, language),
+ *                PCR PID, packets and continuity-counter errors per PID, SCTE-35 PIDs and cues seen
+ * @param lastCue the newest SCTE-35 cue, absent until one is seen
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChannelView(String id, String name, InputDefinition input, boolean started, Status status,
-                          List<OutputView> outputs) {
+                          StreamInfo stream, CueView lastCue, List<OutputView> outputs) {
 
     /**
      * @param state        stopped, waiting (no signal), receiving or error

@@ -48,7 +48,7 @@ public class OutputService {
             Destination destination = Destinations.parse(definition.url());
             refuseMaskedSecrets(destination);
             checkTrackChoice(destination, definition);
-            Output output = outputs.create(channelId, definition);
+            Output output = outputs.create(channelId, definition, channel.cueSource());
             channel.add(output);
             registry.persist();
             return output.view();
@@ -71,7 +71,7 @@ public class OutputService {
             if (current.sameProcess(changed)) {
                 channel.redefine(current, changed, "output disabled");
             } else {
-                Output replacement = outputs.create(channelId, changed);
+                Output replacement = outputs.create(channelId, changed, channel.cueSource());
                 channel.replace(replacement, "output changed");
                 current = replacement;
             }

@@ -31,6 +31,11 @@ public class ChannelApi {
         return json.write(channels.view(id));
     }
 
+    /** The channel's SCTE-35 cue log: the last 100 cues, oldest first. */
+    public String cues(@Header("id") String id) {
+        return json.write(channels.cues(id));
+    }
+
     public String create(@Body String body, Exchange exchange) {
         ChannelRequest request = json.read(body, ChannelRequest.class);
         String created = json.write(channels.create(request.toDefinition()));

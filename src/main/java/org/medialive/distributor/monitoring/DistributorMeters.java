@@ -71,7 +71,9 @@ class DistributorMeters {
                 counter("distributor.channel.rtp.reordered", "RTP packets put back in order", tags, id, key -> channel(key).status().rtpReordered()),
                 counter("distributor.channel.rtp.duplicate", "RTP packets received twice", tags, id, key -> channel(key).status().rtpDuplicate()),
                 counter("distributor.channel.malformed", "datagrams dropped as not MPEG-TS", tags, id, key -> channel(key).status().malformed()),
-                counter("distributor.channel.rejected", "datagrams dropped from a wrong source", tags, id, key -> channel(key).status().rejected()));
+                counter("distributor.channel.rejected", "datagrams dropped from a wrong source", tags, id, key -> channel(key).status().rejected()),
+                counter("distributor.channel.cc.errors", "continuity-counter errors on the input, all PIDs", tags, id, key -> channel(key).stream().totalCcErrors()),
+                counter("distributor.channel.scte35.cues", "SCTE-35 cues decoded on the input", tags, id, key -> channel(key).stream().cuesSeen()));
     }
 
     private List<Meter> outputMeters(String key, Tags tags) {
@@ -83,7 +85,10 @@ class DistributorMeters {
                 counter("distributor.output.restarts", "process restarts after failures", tags, key, k -> output(k).status().restarts()),
                 gauge("distributor.output.srt.rtt", "SRT round-trip time in milliseconds", tags, key, k -> link(k, "rttMs")),
                 gauge("distributor.output.srt.retransmitted", "SRT packets retransmitted on the current connection", tags, key, k -> link(k, "packetsRetransmitted")),
-                gauge("distributor.output.srt.lost", "SRT packets reported lost on the current connection", tags, key, k -> link(k, "packetsLost")));
+                gauge("distributor.output.srt.lost", "SRT packets reported lost on the current connection", tags, key, k -> link(k, "packetsLost")),
+                gauge("distributor.output.scte35.forwarded", "SCTE-35 cues written to the process since the output started (NaN where not carried)", tags, key,
+                        k -> output(k).status().cues().forwarded() == null ? Double.NaN : output(k).status().cues().forwarded()),
+                gauge("distributor.output.scte35.missing", "SCTE-35 cues seen on the channel but not forwarded (alert when above 0)", tags, key, k -> output(k).status().cues().missing()));
     }
 
     private ChannelView channel(String id) {

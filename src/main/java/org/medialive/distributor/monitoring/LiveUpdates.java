@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.medialive.distributor.channel.ChannelStateChange;
+import org.medialive.distributor.channel.CueSeen;
 import org.medialive.distributor.control.ApiJson;
 import org.medialive.distributor.output.OutputStatus;
 import org.springframework.context.event.EventListener;
@@ -68,9 +69,9 @@ public class LiveUpdates extends TextWebSocketHandler {
                 Map.of("from", change.from().word(), "to", change.to().word(), "reason", change.reason())));
     }
 
-    /** Sends an event of {@code type} about a channel (and output) to every client. */
-    public void publish(String type, String channel, String output, Map<String, Object> fields) {
-        broadcast(event(type, channel, output, fields));
+    @EventListener
+    void cueSeen(CueSeen seen) {
+        broadcast(event("cue", seen.channel(), null, Map.of("cue", seen.cue())));
     }
 
     private String snapshotMessage(StatsSnapshot.Stats stats) {

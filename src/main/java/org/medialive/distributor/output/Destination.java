@@ -8,6 +8,9 @@ public interface Destination {
     /** "srt", "rtmp" or "rtmps". */
     String protocol();
 
+    /** Whether SCTE-35 reaches the destination (SRT relays the TS; FLV has no place for it). */
+    boolean carriesScte35();
+
     /** The route template in routes/ that runs this kind of output. */
     String routeTemplate();
 

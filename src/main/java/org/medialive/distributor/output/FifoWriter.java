@@ -24,21 +24,27 @@ final class FifoWriter implements Runnable {
     private final FileChannel fifo;
     private final Thread thread;
     private final AtomicLong bytesWritten;
+    private final CueTap cues;
     private volatile long lastProgressNanos = System.nanoTime();
     private volatile boolean running = true;
 
-    private FifoWriter(PacketRing ring, FileChannel fifo, String name, AtomicLong bytesWritten) {
+    private FifoWriter(PacketRing ring, FileChannel fifo, String name, AtomicLong bytesWritten, CueTap cues) {
         this.ring = ring;
         this.fifo = fifo;
         this.bytesWritten = bytesWritten;
+        this.cues = cues;
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
     }
 
-    /** @param bytesWritten the output's running total, which this writer adds to */
-    static FifoWriter open(PacketRing ring, Path fifoPath, String name, AtomicLong bytesWritten) throws IOException {
+    /**
+     * @param bytesWritten the output's running total, which this writer adds to
+     * @param cues         counts the SCTE-35 sections written; null where the protocol cannot carry them
+     */
+    static FifoWriter open(PacketRing ring, Path fifoPath, String name, AtomicLong bytesWritten, CueTap cues)
+            throws IOException {
         FileChannel channel = FileChannel.open(fifoPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FifoWriter writer = new FifoWriter(ring, channel, name, bytesWritten);
+        FifoWriter writer = new FifoWriter(ring, channel, name, bytesWritten, cues);
         writer.thread.start();
         return writer;
     }
@@ -47,7 +53,7 @@ final class FifoWriter implements Runnable {
     public void run() {
         try {
             while (running) {
-                int n = ring.drainTo(fifo, 200, TimeUnit.MILLISECONDS);
+                int n = ring.drainTo(fifo, cues, 200, TimeUnit.MILLISECONDS);
                 if (n > 0) {
                     bytesWritten.addAndGet(n);
                 }

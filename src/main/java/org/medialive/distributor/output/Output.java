@@ -21,19 +21,22 @@ public final class Output {
     private final OutputFactory context;
     private final OutputStatus status;
     private final PacketRing ring;
+    private final OutputCues cues;
     private volatile boolean feeding;
     private volatile OutputSupervisor supervisor;
     private final AtomicLong bytesWritten = new AtomicLong();
     private long restarts;
     private final BitrateMeter bitrate = new BitrateMeter();
 
-    Output(String channelId, OutputDefinition definition, Destination destination, OutputFactory context) {
+    Output(String channelId, OutputDefinition definition, Destination destination, CueSource cueSource,
+           OutputFactory context) {
         this.channelId = channelId;
         this.definition = definition;
         this.destination = destination;
         this.context = context;
         this.status = new OutputStatus(channelId, definition.id(), context.listener());
         this.ring = new PacketRing((int) context.properties().output().buffer().toBytes());
+        this.cues = new OutputCues(cueSource, destination.carriesScte35());
     }
 
     /** Called by the channel's receiver: never blocks, drops (and counts) when the buffer is full. */
@@ -67,6 +70,7 @@ public final class Output {
         supervisor.stop();
         context.routes().remove(routeId(), 30);
         supervisor = null;
+        cues.stopCounting();
         status.moveTo(OutputState.STOPPED, reason);
     }
 
@@ -81,6 +85,7 @@ public final class Output {
     /** Once a second: bitrate, and the watchdog for a process that stopped reading. */
     public void tick() {
         bitrate.sample(bytes());
+        cues.tick(status);
         OutputSupervisor current = supervisor;
         if (current != null) {
             current.restartIfStalled(context.properties().output().stallTimeout());
@@ -94,7 +99,7 @@ public final class Output {
                 ? java.time.Duration.between(status.since(), java.time.Instant.now()).toSeconds() : 0;
         OutputView.Status s = new OutputView.Status(status.state().word(), status.since(), status.lastError(),
                 status.lastErrorAt(), uptime, restarts, bytes(), bitrate.lastSecond(), ring.droppedBytes() / PacketRing.TS_PACKET,
-                status.isConnected(), status.link());
+                status.isConnected(), status.link(), cues.count());
         return new OutputView(definition.id(), definition.name(), destination.maskedUrl(), destination.protocol(),
                 definition.enabled(), definition.audio(), s);
     }
@@ -149,7 +154,14 @@ public final class Output {
     }
 
     void feeding(boolean value) {
+        if (value) {
+            cues.startCounting();
+        }
         feeding = value;
+    }
+
+    CueTap cueTap() {
+        return cues.tap();
     }
 
     AtomicLong bytesCounter() {

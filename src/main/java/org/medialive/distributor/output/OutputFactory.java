@@ -23,9 +23,12 @@ public class OutputFactory {
         this.events = events;
     }
 
-    /** A new, stopped output of channel {@code channelId}; the definition must be validated. */
-    public Output create(String channelId, OutputDefinition definition) {
-        return new Output(channelId, definition, Destinations.parse(definition.url()), this);
+    /**
+     * A new, stopped output of channel {@code channelId}; the definition must be validated.
+     * @param cues the channel's SCTE-35 analysis, to check that the output forwards every cue
+     */
+    public Output create(String channelId, OutputDefinition definition, CueSource cues) {
+        return new Output(channelId, definition, Destinations.parse(definition.url()), cues, this);
     }
 
     DistributorProperties properties() {

@@ -26,7 +26,7 @@ final class OutputRun implements AutoCloseable {
         Path fifo = output.runDir().resolve("stream.ts");
         NamedPipe.create(fifo);
         ring.discardUnread();
-        FifoWriter writer = FifoWriter.open(ring, fifo, "fifo-" + output.key(), output.bytesCounter());
+        FifoWriter writer = FifoWriter.open(ring, fifo, "fifo-" + output.key(), output.bytesCounter(), output.cueTap());
         try {
             return new OutputRun(fifo, writer, output.openLog());
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.medialive.distributor.ingest.TsSink;
 
 /**
  * The bounded buffer between a channel's receive path and one output's FIFO.
@@ -27,6 +28,8 @@ final class PacketRing {
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
     private volatile Thread parkedConsumer;
+    /** Consumer side only: a copy of what was just written, for a tap that must see the bytes. */
+    private final byte[] writtenCopy = new byte[MAX_WRITE];
 
     PacketRing(int requestedBytes) {
         capacity = Math.max(MAX_WRITE, requestedBytes / TS_PACKET * TS_PACKET);
@@ -57,10 +60,11 @@ final class PacketRing {
 
     /**
      * Consumer side: waits up to {@code maxWait} for data, then writes at most
-     * {@link #MAX_WRITE} bytes of whole packets to the channel.
+     * {@link #MAX_WRITE} bytes of whole packets to the channel, then shows them to {@code tap}.
+     * @param tap sees every byte written, in order; null for none
      * @return bytes written, 0 if nothing arrived in time
      */
-    int drainTo(WritableByteChannel out, long maxWait, TimeUnit unit) throws IOException {
+    int drainTo(WritableByteChannel out, TsSink tap, long maxWait, TimeUnit unit) throws IOException {
         long r = read.get();
         long available = written.get() - r;
         if (available == 0) {
@@ -80,6 +84,10 @@ final class PacketRing {
         reader.limit(at + length).position(at);
         while (reader.hasRemaining()) {
             out.write(reader);
+        }
+        if (tap != null) {
+            buffer.get(at, writtenCopy, 0, length);
+            tap.accept(writtenCopy, 0, length);
         }
         read.lazySet(r + length);
         return length;

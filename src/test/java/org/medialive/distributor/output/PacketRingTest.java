@@ -29,7 +29,7 @@ class PacketRingTest {
             assertThat(ring.offer(datagram, 0, datagram.length)).isTrue();
             expected.write(datagram);
             int written;
-            while ((written = ring.drainTo(channel, 1, TimeUnit.MILLISECONDS)) > 0) {
+            while ((written = ring.drainTo(channel, null, 1, TimeUnit.MILLISECONDS)) > 0) {
                 assertThat(written % 188).isZero();
                 assertThat(written).isLessThanOrEqualTo(4096);
             }
@@ -58,10 +58,10 @@ class PacketRingTest {
         ring.offer(packets(7, 1), 0, 7 * 188);
         ring.discardUnread();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ring.drainTo(Channels.newChannel(out), 1, TimeUnit.MILLISECONDS)).isZero();
+        assertThat(ring.drainTo(Channels.newChannel(out), null, 1, TimeUnit.MILLISECONDS)).isZero();
         byte[] fresh = packets(1, 9);
         ring.offer(fresh, 0, 188);
-        ring.drainTo(Channels.newChannel(out), 1, TimeUnit.MILLISECONDS);
+        ring.drainTo(Channels.newChannel(out), null, 1, TimeUnit.MILLISECONDS);
         assertThat(out.toByteArray()).isEqualTo(fresh);
     }
 }

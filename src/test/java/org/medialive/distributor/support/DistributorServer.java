@@ -105,6 +105,13 @@ public final class DistributorServer implements AutoCloseable {
         }
     }
 
+    /** Lines logged at ERROR level and stack-trace lines: a refused request must cause neither. */
+    public List<String> errorsInLog() {
+        return logText().lines()
+                .filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ") || line.startsWith("Caused by:"))
+                .toList();
+    }
+
     public String logTail() {
         String text = logText();
         return text.length() > 6000 ? text.substring(text.length() - 6000) : text;

@@ -20,21 +20,23 @@ public final class RtmpServer implements AutoCloseable {
     private static final String MODULE = "/usr/lib/nginx/modules/ngx_rtmp_module.so";
 
     private final Path dir;
+    private final Path record;
     private final int port;
     private final Process process;
 
-    private RtmpServer(Path dir, int port, Process process) {
+    private RtmpServer(Path dir, Path record, int port, Process process) {
         this.dir = dir;
+        this.record = record;
         this.port = port;
         this.process = process;
     }
 
     public static RtmpServer start(Path dir) throws IOException {
         int port = Ports.freeTcp();
-        Path record = dir.resolve("record");
-        Files.createDirectories(record);
-        // nginx workers run as nobody: the recording directory must be theirs to write
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(dir);
+        // nginx workers run as nobody: they must reach and write the recording directory,
+        // which a test's private temporary directory (mode 700) would not let them
+        Path record = Files.createTempDirectory("rtmp-record");
         Files.setPosixFilePermissions(record, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path config = dir.resolve("nginx.conf");
         Files.writeString(config, """
@@ -57,7 +59,7 @@ public final class RtmpServer implements AutoCloseable {
                 """.formatted(MODULE, dir.resolve("nginx.pid"), dir.resolve("error.log"), port, record));
         Process process = new ProcessBuilder(List.of("nginx", "-p", dir.toString(), "-c", config.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        RtmpServer server = new RtmpServer(dir, port, process);
+        RtmpServer server = new RtmpServer(dir, record, port, process);
         await("nginx-rtmp listening on " + port).atMost(Duration.ofSeconds(20)).until(server::accepts);
         return server;
     }
@@ -67,7 +69,7 @@ public final class RtmpServer implements AutoCloseable {
     }
 
     public Path recording(String streamKey) {
-        return dir.resolve("record").resolve(streamKey + ".flv");
+        return record.resolve(streamKey + ".flv");
     }
 
     private boolean accepts() {
@@ -90,10 +92,16 @@ public final class RtmpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        try (var files = Files.list(record)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(record);
     }
 }

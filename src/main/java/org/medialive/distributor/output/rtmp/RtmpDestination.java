@@ -26,6 +26,11 @@ public record RtmpDestination(String scheme, String userInfo, String host, int p
     }
 
     @Override
+    public boolean carriesScte35() {
+        return false;
+    }
+
+    @Override
     public String routeTemplate() {
         return "rtmp-output";
     }
