@@ -48,7 +48,8 @@ final class OutputCues {
         long seen = seen();
         if (tap != null) {
             long nowMissing = Math.max(0, seenAtLastTick - forwarded());
-            if (nowMissing > missing) {
+            // while the output is down, its own error says why; lost cues are only counted then
+            if (nowMissing > missing && status.state() == OutputState.RUNNING) {
                 status.error("SCTE-35: " + nowMissing + " cue(s) seen on the channel were not forwarded by this output");
             }
             missing = nowMissing;
