@@ -44,7 +44,7 @@ public class LiveUpdates extends TextWebSocketHandler {
         WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
         sessions.add(safe);
-        send(safe, snapshotMessage(snapshot.latest()));
+        send(safe, snapshotMessage(snapshot.fresh()));
     }
 
     @Override

@@ -39,6 +39,11 @@ public class StatsSnapshot {
         return latest;
     }
 
+    /** Taken now rather than at the last tick: for a client that has just connected. */
+    public Stats fresh() {
+        return new Stats(Instant.now(), channels.list());
+    }
+
     /** Called after every refresh, on the refreshing thread. */
     public void onRefresh(Consumer<Stats> listener) {
         listeners.add(listener);

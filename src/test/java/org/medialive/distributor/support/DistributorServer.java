@@ -89,6 +89,10 @@ public final class DistributorServer implements AutoCloseable {
         return new Api(port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public long pid() {
         return process.pid();
     }

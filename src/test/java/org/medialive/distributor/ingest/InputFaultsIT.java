@@ -1,0 +1,103 @@
+package org.medialive.distributor.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medialive.distributor.support.Api;
+import org.medialive.distributor.support.DistributorServer;
+import org.medialive.distributor.support.Ports;
+import org.medialive.distributor.support.RtpDatagrams;
+import org.medialive.distributor.support.TestStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Injected network and stream faults give exact counters on a live channel. */
+class InputFaultsIT {
+
+    @TempDir
+    static Path work;
+    static DistributorServer server;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = new DistributorServer(work.resolve("data"), "input-faults").start();
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static int channel(String id) {
+        int port = Ports.freeUdp();
+        assertThat(api.post("/api/channels", "{\"id\":\"" + id + "\",\"input\":{\"port\":" + port + "},\"started\":true}").status()).isEqualTo(201);
+        return port;
+    }
+
+    private static JsonNode settled(String id, long datagrams) {
+        await(id + " counted " + datagrams + " datagrams").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.ok("/api/channels/" + id).path("status").path("datagrams").asLong() >= datagrams);
+        // held packets are released when the input goes quiet; wait for the channel to say so
+        await(id + " quiet").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.ok("/api/channels/" + id).path("status").path("state").asText().equals("waiting"));
+        return api.ok("/api/channels/" + id);
+    }
+
+    @Test
+    void fiveWithheldPacketsAreFiveLost() throws Exception {
+        int port = channel("withheld");
+        List<byte[]> datagrams = new ArrayList<>(RtpDatagrams.of(TestStream.bytes(TestStream.plain(60)), 300));
+        datagrams.subList(100, 105).clear();
+        RtpDatagrams.send(datagrams, port);
+        JsonNode status = settled("withheld", 295).path("status");
+        assertThat(status.path("rtpLost").asLong()).isEqualTo(5);
+        assertThat(status.path("rtpReordered").asLong()).isZero();
+        assertThat(status.path("packets").asLong()).isEqualTo(295L * 7);
+    }
+
+    @Test
+    void threeReorderedPacketsAreRestoredAndCounted() throws Exception {
+        int port = channel("reordered");
+        List<byte[]> datagrams = new ArrayList<>(RtpDatagrams.of(TestStream.bytes(TestStream.plain(60)), 300));
+        for (int at : new int[] {50, 120, 200}) {
+            Collections.swap(datagrams, at, at + 1);
+        }
+        RtpDatagrams.send(datagrams, port);
+        JsonNode channel = settled("reordered", 300);
+        assertThat(channel.path("status").path("rtpReordered").asLong()).isEqualTo(3);
+        assertThat(channel.path("status").path("rtpLost").asLong()).isZero();
+        assertThat(channel.path("stream").path("totalCcErrors").asLong()).as("order restored: no CC error").isZero();
+    }
+
+    @Test
+    void oneBrokenContinuityCounterIsOneErrorOnThatPid() throws Exception {
+        int port = channel("broken-cc");
+        byte[] ts = TestStream.bytes(TestStream.plain(60));
+        byte[] stream = Arrays.copyOf(ts, 300 * 7 * 188);
+        int audioPackets = 0;
+        for (int i = 0; i < stream.length; i += 188) {
+            int pid = ((stream[i + 1] & 0x1F) << 8) | (stream[i + 2] & 0xFF);
+            if (pid == 482 && ++audioPackets == 40) {
+                // one audio packet replaced by a null packet: as if lost, a single CC gap on PID 482
+                stream[i + 1] = 0x1F;
+                stream[i + 2] = (byte) 0xFF;
+            }
+        }
+        RtpDatagrams.send(RtpDatagrams.of(stream, 300), port);
+        JsonNode analysis = settled("broken-cc", 300).path("stream");
+        assertThat(analysis.path("ccErrorsByPid").path("482").asLong()).isEqualTo(1);
+        assertThat(analysis.path("totalCcErrors").asLong()).isEqualTo(1);
+        assertThat(analysis.path("ccErrorsByPid").path("481").asLong()).isZero();
+    }
+}
