@@ -102,7 +102,13 @@ class MonitoringIT {
                     .isEqualTo(srt0.path("bytes").asDouble()).isPositive();
             assertThat(metric("distributor_output_scte35_forwarded", "channel=\"cues\",output=\"srt1\",protocol=\"srt\"")).isEqualTo(sent.size());
             assertThat(metric("distributor_output_running", "channel=\"cues\",output=\"srt0\",protocol=\"srt\"")).isEqualTo(1.0);
-            assertThat(api.get("/actuator/prometheus").body()).contains("camel_exchanges_total").contains("routeId=\"ingest-cues\"");
+            String scrape = api.get("/actuator/prometheus").body();
+            assertThat(scrape).contains("camel_exchanges_total").contains("routeId=\"ingest-cues\"");
+            Matcher used = Pattern.compile("distributor_[a-z0-9_]+").matcher(
+                    java.nio.file.Files.readString(Path.of("packaging/grafana/medialive-distributor.json")));
+            while (used.find()) {
+                assertThat(scrape).as("the Grafana dashboard's " + used.group()).contains(used.group() + "{");
+            }
         }
     }
 
