@@ -13,8 +13,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("distributor")
 public record DistributorProperties(
         @DefaultValue("./data") Path dataDir,
+        String adminPassword,
         @DefaultValue Ingest ingest,
-        @DefaultValue Output output) {
+        @DefaultValue Output output,
+        @DefaultValue Limits limits) {
 
     public record Ingest(
             @DefaultValue("4MB") DataSize receiveBuffer,
@@ -32,6 +34,15 @@ public record DistributorProperties(
             @DefaultValue("10s") Duration stallTimeout,
             @DefaultValue("1MB") DataSize logSize,
             @DefaultValue("3") int logFiles) {
+    }
+
+    public record Limits(
+            @DefaultValue("100") int channels,
+            @DefaultValue("20") int outputsPerChannel,
+            @DefaultValue("64KB") DataSize requestBody,
+            @DefaultValue("5") int loginAttempts,
+            @DefaultValue("5m") Duration loginWindow,
+            @DefaultValue("1m") Duration loginLockout) {
     }
 
     /** Absolute, so child processes started in another working directory find the same files. */

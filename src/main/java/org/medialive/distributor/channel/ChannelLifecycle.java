@@ -52,6 +52,7 @@ class ChannelLifecycle extends EventNotifierSupport {
         this.routes = routes;
         this.events = events;
         this.stored = checked(store.load(), store);
+        store.keepAsLastGood();
         camel.getManagementStrategy().addEventNotifier(this);
     }
 

@@ -3,6 +3,7 @@ package org.medialive.distributor.channel;
 import java.util.List;
 import java.util.Objects;
 import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.RouteTemplates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,11 @@ public class ChannelService {
     /** Creates a channel, stopped unless {@code started}; outputs are added to it afterwards. */
     public ChannelView create(ChannelDefinition request) {
         synchronized (registry.lock()) {
+            int limit = properties.limits().channels();
+            if (registry.all().size() >= limit) {
+                throw new RequestRejectedException(RequestRejectedException.Reason.LIMIT_REACHED, "this server is limited to "
+                        + limit + " channels (distributor.limits.channels); delete one or raise the limit");
+            }
             String id = request.id() != null ? request.id()
                     : IdGenerator.fromName(request.name(), "channel", candidate -> registry.find(candidate) != null);
             ChannelDefinition definition = new ChannelDefinition(id, request.name(), request.input(), false, List.of()).validated();

@@ -1,5 +1,7 @@
 package org.medialive.distributor.channel;
 
+import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.output.Destination;
 import org.medialive.distributor.output.Destinations;
 import org.medialive.distributor.output.Output;
@@ -21,10 +23,12 @@ public class OutputService {
 
     private final ChannelRegistry registry;
     private final OutputFactory outputs;
+    private final int limit;
 
-    OutputService(ChannelRegistry registry, OutputFactory outputs) {
+    OutputService(ChannelRegistry registry, OutputFactory outputs, DistributorProperties properties) {
         this.registry = registry;
         this.outputs = outputs;
+        this.limit = properties.limits().outputsPerChannel();
     }
 
     public java.util.List<OutputView> list(String channelId) {
@@ -38,6 +42,10 @@ public class OutputService {
     public OutputView add(String channelId, OutputDefinition request) {
         synchronized (registry.lock()) {
             Channel channel = registry.get(channelId);
+            if (channel.outputs().size() >= limit) {
+                throw new RequestRejectedException(RequestRejectedException.Reason.LIMIT_REACHED, "a channel may have at most "
+                        + limit + " outputs (distributor.limits.outputs-per-channel); remove one or raise the limit");
+            }
             String id = request.id() != null ? request.id() : IdGenerator.fromName(request.name(), "output",
                     candidate -> channel.output(candidate) != null);
             OutputDefinition definition = new OutputDefinition(id, request.name(), request.url(), request.enabled(),

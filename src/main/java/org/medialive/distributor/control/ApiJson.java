@@ -1,6 +1,7 @@
 package org.medialive.distributor.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -26,6 +27,7 @@ public class ApiJson {
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -51,6 +53,8 @@ public class ApiJson {
             String field = path(e);
             throw invalid(field.isEmpty() ? "request body must be a JSON object"
                     : "field '" + field + "' has the wrong type: expected " + simpleName(e.getTargetType()));
+        } catch (InputCoercionException e) {
+            throw invalid("a number in the request body is out of range: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw invalid("request body is not valid JSON: " + e.getOriginalMessage());
         }

@@ -48,6 +48,7 @@ final class OutputRun implements AutoCloseable {
                     observer.stderr(masked);
                 });
         output.registry().add(child.pid());
+        log.write("---", "process started, pid " + child.pid());
     }
 
     /**

@@ -66,9 +66,10 @@ final class OutputSupervisor implements ExecCommandExecutor {
                 run = current;
                 runStartedMillis = System.currentTimeMillis();
                 Destination.ProcessObserver observer = output.destination().observe(output.status());
+                // before the start: the process may report "connected" before start() returns
+                output.status().moveTo(OutputState.STARTING, "starting " + command.getExecutable());
                 current.start(commandLine(command), output, observer);
                 output.feeding(true);
-                output.status().moveTo(OutputState.STARTING, "process started, pid " + current.child().pid());
             }
             exit = current.child().waitFor();
             output.feeding(false);

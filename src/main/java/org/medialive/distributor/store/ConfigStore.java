@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.channel.ChannelDefinition;
@@ -69,25 +66,31 @@ public class ConfigStore {
         }
     }
 
-    /** Replaces the file with {@code channels}, atomically. */
+    /** Replaces the file with {@code channels}, atomically, and keeps the result as the last good version. */
     public synchronized void save(List<ChannelDefinition> channels) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(FILE + ".tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temp, json.writeValueAsBytes(new Content(VERSION, channels)));
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            byte[] content = json.writeValueAsBytes(new Content(VERSION, channels));
+            PrivateFile.write(file, content);
+            PrivateFile.write(lastGood(), content);
         } catch (IOException e) {
             throw new IllegalStateException("could not save " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Called once the loaded file has passed every check: it becomes the last good version. */
+    public void keepAsLastGood() {
+        try {
+            if (Files.exists(file)) {
+                PrivateFile.write(lastGood(), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not copy " + file + " to " + lastGood() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Beside the data file: the last version this server read or wrote successfully. */
+    public Path lastGood() {
+        return file.resolveSibling(FILE + ".last-good");
     }
 
     private static String location(JsonProcessingException e) {

@@ -35,12 +35,13 @@ class ApiErrorsTest {
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("api-errors");
         registry.add("distributor.data-dir", dir::toString);
+        registry.add("distributor.admin-password", () -> "api-errors-admin-password");
     }
 
     /** Camel starts before each test method (camel-test), so the fixture is made at the first. */
     @BeforeEach
     void createValidChannelAndOutput() {
-        api = new Api(port);
+        api = new Api(port).as("admin", "api-errors-admin-password");
         if (api.get(CH + "/valid").status() == 200) {
             return;
         }

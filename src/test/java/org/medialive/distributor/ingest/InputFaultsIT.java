@@ -55,6 +55,19 @@ class InputFaultsIT {
     }
 
     @Test
+    void datagramsFromAnotherSourceThanTheConfiguredOneAreRejected() throws Exception {
+        int port = Ports.freeUdp();
+        assertThat(api.post("/api/channels", "{\"id\":\"filtered\",\"input\":{\"port\":" + port
+                + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
+        List<byte[]> datagrams = RtpDatagrams.of(TestStream.bytes(TestStream.plain(60)), 100);
+        RtpDatagrams.send(datagrams.subList(0, 40), port, "127.0.0.2");
+        RtpDatagrams.send(datagrams.subList(40, 100), port, "127.0.0.1");
+        JsonNode status = settled("filtered", 100).path("status");
+        assertThat(status.path("rejected").asLong()).isEqualTo(40);
+        assertThat(status.path("packets").asLong()).isEqualTo(60L * 7);
+    }
+
+    @Test
     void fiveWithheldPacketsAreFiveLost() throws Exception {
         int port = channel("withheld");
         List<byte[]> datagrams = new ArrayList<>(RtpDatagrams.of(TestStream.bytes(TestStream.plain(60)), 300));

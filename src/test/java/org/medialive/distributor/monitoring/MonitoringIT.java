@@ -138,6 +138,8 @@ class MonitoringIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> api.ok("/api/channels/ws/outputs/out").path("status").path("state").asText().equals("running"));
             BlockingQueue<String> messages = new LinkedBlockingQueue<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString(("admin:" + DistributorServer.ADMIN_PASSWORD).getBytes()))
                     .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), new Collector(messages)).get(10, TimeUnit.SECONDS);
             JsonNode first = new ObjectMapper().readTree(messages.poll(10, TimeUnit.SECONDS));
             assertThat(first.path("type").asText()).isEqualTo("snapshot");

@@ -16,6 +16,7 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
     /** What came back: status, parsed body (a MissingNode if it was not JSON) and the raw text. */
     public record Response(int status, JsonNode json, String body) {
@@ -25,8 +26,25 @@ public final class Api {
         }
     }
 
+    /** Without credentials. */
     public Api(int port) {
+        this(port, null);
+    }
+
+    private Api(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same server, as {@code user} with HTTP Basic. */
+    public Api as(String user, String password) {
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Basic " + basic);
+    }
+
+    /** The same server, with an API token. */
+    public Api withToken(String token) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Bearer " + token);
     }
 
     public Response get(String path) {
@@ -61,6 +79,9 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

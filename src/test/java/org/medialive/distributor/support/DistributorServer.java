@@ -17,6 +17,9 @@ import static org.awaitility.Awaitility.await;
  */
 public final class DistributorServer implements AutoCloseable {
 
+    /** The admin password every test server gets (DISTRIBUTOR_ADMIN_PASSWORD). */
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
     private final Path dataDir;
     private final Path log;
     private final int port;
@@ -30,21 +33,25 @@ public final class DistributorServer implements AutoCloseable {
         this.extraArgs = List.of(extraArgs);
     }
 
+    /** Starts the server expecting it to refuse to start; returns its exit code. */
+    public int startExpectingFailure() {
+        launch();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the server started although it should have refused:\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Starts the server and waits until its API answers. */
     public DistributorServer start() {
-        String jar = System.getProperty("distributor.jar", "target/medialive-distributor.jar");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
-                "--server.port=" + port, "--distributor.data-dir=" + dataDir));
-        command.addAll(extraArgs);
-        try {
-            Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        } catch (IOException e) {
-            throw new AssertionError("could not start the server: " + e.getMessage(), e);
-        }
-        Api api = api();
+        launch();
+        Api api = anonymous();
         await("server on port " + port + " answering (log: " + log + ")")
                 .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
@@ -52,12 +59,29 @@ public final class DistributorServer implements AutoCloseable {
                         throw new AssertionError("server exited with " + process.exitValue() + ":\n" + logTail());
                     }
                     try {
-                        return api.get("/api/health").status() == 200;
+                        return api.get("/actuator/health/liveness").status() == 200;
                     } catch (AssertionError notYet) {
                         return false;
                     }
                 });
         return this;
+    }
+
+    private void launch() {
+        String jar = System.getProperty("distributor.jar", "target/medialive-distributor.jar");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
+                "--server.port=" + port, "--distributor.data-dir=" + dataDir));
+        command.addAll(extraArgs);
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("DISTRIBUTOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new AssertionError("could not start the server: " + e.getMessage(), e);
+        }
     }
 
     /** SIGTERM, as systemd or Ctrl-C would; waits for the JVM to exit. */
@@ -85,7 +109,13 @@ public final class DistributorServer implements AutoCloseable {
         }
     }
 
+    /** The API as the admin operator (HTTP Basic). */
     public Api api() {
+        return new Api(port).as("admin", ADMIN_PASSWORD);
+    }
+
+    /** The API without credentials. */
+    public Api anonymous() {
         return new Api(port);
     }
 

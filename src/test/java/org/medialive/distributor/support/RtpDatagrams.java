@@ -36,7 +36,12 @@ public final class RtpDatagrams {
     }
 
     public static void send(List<byte[]> datagrams, int port) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket()) {
+        send(datagrams, port, "127.0.0.1");
+    }
+
+    /** Sends from {@code sourceAddress}, any loopback address (127.0.0.0/8). */
+    public static void send(List<byte[]> datagrams, int port, String sourceAddress) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(sourceAddress, 0))) {
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
             for (byte[] d : datagrams) {
                 socket.send(new DatagramPacket(d, d.length, target));

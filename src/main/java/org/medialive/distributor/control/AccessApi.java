@@ -1,0 +1,88 @@
+package org.medialive.distributor.control;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.medialive.distributor.security.ApiTokens;
+import org.medialive.distributor.security.AuditTrail;
+import org.medialive.distributor.security.UserAccounts;
+import org.springframework.stereotype.Component;
+
+/** Who is calling, users, API tokens and the audit log: GET /api/me, /api/users, /api/tokens, /api/audit. */
+@Component("accessApi")
+public class AccessApi {
+
+    private static final String USER = "X-Distributor-User";
+    private static final String ROLE = "X-Distributor-Role";
+
+    private final UserAccounts users;
+    private final ApiTokens tokens;
+    private final AuditTrail audit;
+    private final ApiJson json;
+
+    /** Body of POST /api/users. */
+    record NewUser(String username, String password, String role) {
+    }
+
+    /** Body of POST /api/tokens. */
+    record NewToken(String name, String role) {
+    }
+
+    AccessApi(UserAccounts users, ApiTokens tokens, AuditTrail audit, ApiJson json) {
+        this.users = users;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public String me(@Header(USER) String user, @Header(ROLE) String role) {
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("user", user);
+        me.put("roles", "operator".equals(role) ? List.of("viewer", "operator") : List.of("viewer"));
+        return json.write(me);
+    }
+
+    public String listUsers() {
+        return json.write(users.list());
+    }
+
+    public String createUser(@Body String body, Exchange exchange) {
+        NewUser request = json.read(body, NewUser.class);
+        String created = json.write(users.create(request.username(), request.password(), request.role()));
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+        return created;
+    }
+
+    public String deleteUser(@Header("name") String name, Exchange exchange) {
+        users.delete(name);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        return null;
+    }
+
+    public String listTokens() {
+        return json.write(tokens.list());
+    }
+
+    /** The token's value is in this answer and nowhere else, ever. */
+    public String createToken(@Body String body, @Header(USER) String user, Exchange exchange) {
+        NewToken request = json.read(body, NewToken.class);
+        String created = json.write(tokens.create(request.name(), request.role(), user));
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+        return created;
+    }
+
+    public String revokeToken(@Header("tid") String id, Exchange exchange) {
+        tokens.revoke(id);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        return null;
+    }
+
+    public String audit(@Header("limit") String limit) throws IOException {
+        int count = limit == null || !limit.matches("\\d{1,4}") ? 200 : Math.max(1, Integer.parseInt(limit));
+        return json.write(audit.latest(count));
+    }
+}
