@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs MediaLive Distributor as a systemd service on Debian 12:
+#   sudo packaging/install.sh            (from a checkout; builds the jar if needed)
+# Creates the "medialive" user, /var/lib/medialive-distributor (data) and
+# /etc/medialive-distributor/environment (settings, owner-readable only), installs the
+# packages of packaging/packages-runtime.txt, the jar under /opt/medialive-distributor,
+# and the unit; then enables and starts it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install.sh: run as root (sudo packaging/install.sh)" >&2
+  exit 1
+fi
+
+apt-get update -qq
+grep -v '^\s*#' packaging/packages-runtime.txt | grep -v '^\s*$' \
+  | xargs env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
+if [ ! -f target/medialive-distributor.jar ]; then
+  grep -v '^\s*#' packaging/packages-build.txt | grep -v '^\s*$' \
+    | xargs env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+  mvn -B -q -DskipTests package
+fi
+
+id medialive >/dev/null 2>&1 || useradd --system --home-dir /var/lib/medialive-distributor --shell /usr/sbin/nologin medialive
+install -d -o medialive -g medialive -m 0750 /var/lib/medialive-distributor
+install -d -m 0755 /opt/medialive-distributor /opt/medialive-distributor/docs
+install -m 0644 target/medialive-distributor.jar /opt/medialive-distributor/
+install -m 0644 docs/*.md /opt/medialive-distributor/docs/
+install -d -m 0750 /etc/medialive-distributor
+if [ ! -f /etc/medialive-distributor/environment ]; then
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  umask 077
+  printf 'DISTRIBUTOR_ADMIN_PASSWORD=%s\n# SERVER_PORT=8000\n# JAVA_OPTS=-Xmx512m\n' "$password" > /etc/medialive-distributor/environment
+  echo "Admin password (user 'admin'), also in /etc/medialive-distributor/environment: $password"
+fi
+install -m 0644 packaging/systemd/medialive-distributor.service /etc/systemd/system/
+systemctl daemon-reload
+systemctl enable --now medialive-distributor
+echo "Installed. Dashboard: http://$(hostname -f):8000/  Logs: journalctl -u medialive-distributor -f"
