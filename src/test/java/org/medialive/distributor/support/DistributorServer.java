@@ -79,6 +79,13 @@ public final class DistributorServer implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("DISTRIBUTOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
             process = builder.start();
+            Process started = process;
+            // a failing test may never reach close(): the server must not outlive the test run
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (started.isAlive()) {
+                    started.destroy();
+                }
+            }));
         } catch (IOException e) {
             throw new AssertionError("could not start the server: " + e.getMessage(), e);
         }
