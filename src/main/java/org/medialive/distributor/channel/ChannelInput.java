@@ -33,6 +33,7 @@ final class ChannelInput {
     private volatile ChannelState state = ChannelState.STOPPED;
     private volatile Instant since = Instant.now();
     private volatile String lastError;
+    private volatile long lastAttemptMillis;
 
     ChannelInput(String channelId, DistributorProperties properties, RouteTemplates routes,
                  ApplicationEventPublisher events, OutputFanout fanout) {
@@ -45,6 +46,7 @@ final class ChannelInput {
 
     /** Opens the input; if the port cannot be opened the state is ERROR and it is retried. */
     synchronized void start(InputDefinition input) {
+        lastAttemptMillis = System.currentTimeMillis();
         InetAddress source = input.sourceAddress() == null ? null : InputDefinition.ipLiteral(input.sourceAddress(), "source");
         receiver = new ChannelReceiver(source, properties.ingest().reorderWindow(), fanout);
         bitrate.reset();
@@ -81,7 +83,7 @@ final class ChannelInput {
             return;
         }
         if (state == ChannelState.ERROR) {
-            if (nowMillis - since.toEpochMilli() >= RETRY_MILLIS) {
+            if (nowMillis - lastAttemptMillis >= RETRY_MILLIS) {
                 start(input);
             }
             return;
