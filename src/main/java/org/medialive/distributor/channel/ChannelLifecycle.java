@@ -1,6 +1,7 @@
 package org.medialive.distributor.channel;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +61,9 @@ class ChannelLifecycle extends EventNotifierSupport {
     void restore() throws IOException {
         processes.cleanUpAfterEarlierRun();
         synchronized (registry.lock()) {
+            // Every channel is listed before any starts: a start takes a while, and the API
+            // must not show a partial list meanwhile.
+            List<Channel> toStart = new ArrayList<>();
             for (ChannelDefinition definition : stored) {
                 Channel channel = new Channel(definition.with(definition.input(), definition.name(), false, List.of()),
                         properties, routes, events);
@@ -68,9 +72,10 @@ class ChannelLifecycle extends EventNotifierSupport {
                     channel.add(outputs.create(definition.id(), output, channel.cueSource()));
                 }
                 if (definition.started()) {
-                    channel.start();
+                    toStart.add(channel);
                 }
             }
+            toStart.forEach(Channel::start);
         }
         LOG.info("Restored {} channel(s) from {}", stored.size(), properties.dataPath());
     }

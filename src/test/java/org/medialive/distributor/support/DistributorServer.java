@@ -48,7 +48,7 @@ public final class DistributorServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server and waits until its API answers. */
+    /** Starts the server and waits until it is ready: stored channels restored, API answering. */
     public DistributorServer start() {
         launch();
         Api api = anonymous();
@@ -59,7 +59,7 @@ public final class DistributorServer implements AutoCloseable {
                         throw new AssertionError("server exited with " + process.exitValue() + ":\n" + logTail());
                     }
                     try {
-                        return api.get("/actuator/health/liveness").status() == 200;
+                        return api.get("/actuator/health/readiness").status() == 200;
                     } catch (AssertionError notYet) {
                         return false;
                     }
