@@ -1,0 +1,28 @@
+// Short messages for the operator: toasts that fade out, and a polite live region that
+// reads state changes to screen-reader users.
+
+import { h } from '../dom.js';
+
+const TOAST_MS = 6000;
+
+/** Shows `message`; kind "error" stays until dismissed, being something to act on. */
+export function toast(message, kind = 'info') {
+  const region = document.getElementById('toasts');
+  if (!region) return;
+  const close = h('button', { type: 'button', class: 'toast__close', 'aria-label': 'Dismiss message' }, '×');
+  const item = h('div', { class: `toast toast--${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    h('span', { class: 'toast__text' }, message), close);
+  close.addEventListener('click', () => item.remove());
+  region.append(item);
+  if (kind !== 'error') setTimeout(() => item.remove(), TOAST_MS);
+}
+
+let lastAnnouncement = '';
+
+/** Reads `message` out through the page's polite live region. */
+export function announce(message) {
+  const region = document.getElementById('announcer');
+  if (!region || message === lastAnnouncement) return;
+  lastAnnouncement = message;
+  region.textContent = message;
+}
