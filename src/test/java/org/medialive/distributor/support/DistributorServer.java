@@ -30,7 +30,10 @@ public final class DistributorServer implements AutoCloseable {
         this.extraArgs = List.of(extraArgs);
     }
 
-    /** Starts the server and waits until its API answers. */
+    /**
+     * Starts the server and waits until its API answers. After {@link #stop} it starts again on
+     * the same port and data directory, as an operator's restart does.
+     */
     public DistributorServer start() {
         String jar = System.getProperty("distributor.jar", "target/medialive-distributor.jar");
         List<String> command = new ArrayList<>(List.of(
@@ -87,6 +90,15 @@ public final class DistributorServer implements AutoCloseable {
 
     public Api api() {
         return new Api(port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Where a browser finds the dashboard. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     public long pid() {
