@@ -75,10 +75,9 @@ subscribe((reason) => {
     const { state } = store.connection;
     if (state !== previousState) {
       if (state === 'lost') announce('Connection to the server lost, reconnecting.');
-      if (state === 'open' && previousState === 'lost') {
-        announce('Connection restored, figures are live again.');
-        refreshUser();
-      }
+      if (state === 'open' && previousState === 'lost') announce('Connection restored, figures are live again.');
+      // rights may have changed while we were away, or never been read (server down at page load)
+      if (state === 'open' && (previousState === 'lost' || !user.known)) refreshUser();
       previousState = state;
     }
     showConnection();
