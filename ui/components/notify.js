@@ -4,6 +4,8 @@
 import { h } from '../dom.js';
 
 const TOAST_MS = 6000;
+/** More than this at once would cover the page: the oldest make way. */
+const TOASTS_SHOWN = 3;
 
 /** Shows `message`; kind "error" stays until dismissed, being something to act on. */
 export function toast(message, kind = 'info') {
@@ -14,6 +16,10 @@ export function toast(message, kind = 'info') {
     h('span', { class: 'toast__text' }, message), close);
   close.addEventListener('click', () => item.remove());
   region.append(item);
+  while (region.children.length > TOASTS_SHOWN) {
+    // errors wait for the operator; passing news goes first
+    (region.querySelector('.toast:not(.toast--error)') || region.firstElementChild).remove();
+  }
   if (kind !== 'error') setTimeout(() => item.remove(), TOAST_MS);
 }
 

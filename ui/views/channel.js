@@ -171,6 +171,7 @@ function inputSection() {
       s.rtpLost.el.classList.toggle('stat--bad', (st.rtpLost ?? 0) > 0);
       s.cc.el.classList.toggle('stat--bad', (stream.totalCcErrors ?? 0) > 0);
       chart.update(store.bitrates.get(channel.id));
+      setAttr(chart, 'visibility', st.state === 'stopped' ? 'hidden' : null);
       const list = stream.programs || [];
       noStream.hidden = list.length > 0;
       syncList(programs, list, (p) => p.number, programTable);
@@ -217,7 +218,9 @@ function programTable(program) {
 
 function outputsSection(channelId, user, onEdit) {
   const rows = h('tbody');
-  const empty = h('p', { class: 'muted' }, 'No outputs yet. Add one below: an SRT receiver or an RTMP server to send this channel to.');
+  const empty = h('p', { class: 'muted' }, user.canChange
+    ? 'No outputs yet. Add one below: an SRT receiver or an RTMP server to send this channel to.'
+    : 'No outputs yet.');
   const table = h('table', { class: 'table table--outputs' },
     h('caption', { class: 'visually-hidden' }, 'Outputs of this channel'),
     h('thead', {}, h('tr', {},
