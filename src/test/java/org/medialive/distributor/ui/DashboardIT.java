@@ -20,6 +20,7 @@ import org.medialive.distributor.support.Ports;
 import org.medialive.distributor.support.SrtReceiver;
 import org.medialive.distributor.support.TestStream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -177,6 +178,45 @@ class DashboardIT {
             browser.await("sent to the login page", d -> d.getCurrentUrl().endsWith("/login"));
         }
         assertThat(api.delete("/api/channels/lobby").status()).isEqualTo(204);
+    }
+
+    /**
+     * The checks made while typing must never refuse a URL the server accepts (an operator
+     * could not save it), and should catch the usual slips before anything is sent.
+     */
+    @Test
+    void typingChecksNeverRefuseWhatTheServerAccepts() {
+        Api.Response created = api.post("/api/channels", "{\"id\":\"checks\",\"input\":{\"port\":" + Ports.freeUdp() + "}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        List<String> urls = List.of(
+                "srt://127.0.0.1:9000", "SRT://127.0.0.1:9001?mode=caller&latency=200", "srt://:9002?mode=listener",
+                "srt://cdn.example.com:9003?passphrase=abcdefghij&pbkeylen=16&streamid=#!::r=live",
+                "srt://[2001:db8::1]:9004?latency=8000", "rtmp://a.rtmp.example.com/live/KEY-1",
+                "rtmps://a.example.com:443/live/sub/KEY_2", "rtmp://user:pw@127.0.0.1:1935/app/key",
+                "http://127.0.0.1:9000", "srt://127.0.0.1", "srt://127.0.0.1:80", "srt://127.0.0.1:9000?latency=5",
+                "srt://127.0.0.1:9000?passphrase=short", "srt://127.0.0.1:9000/path", "srt://127.0.0.1:9000?pbkeylen=16",
+                "srt://127.0.0.1:9000?mode=rendezvous", "srt://a b:9000", "srt://127.0.0.1:9000?latency",
+                "rtmp://host/app", "rtmp://host", "rtmp://bad_host/app/key", "srt://127.0.0.1:9000?foo=1");
+        try (Browser browser = Browser.start(work.resolve("profile-5"), "checks", 1280, 900)) {
+            browser.open(server.baseUrl() + "/");
+            int caught = 0;
+            for (int i = 0; i < urls.size(); i++) {
+                String url = urls.get(i);
+                Object client = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "import('/validate.js').then(v => done(v.checkUrl(arguments[0]))).catch(e => done('module: ' + e));", url);
+                Api.Response server = api.post("/api/channels/checks/outputs",
+                        "{\"id\":\"o" + i + "\",\"url\":\"" + url.replace("\"", "\\\"") + "\"}");
+                if (server.status() == 201) {
+                    assertThat(client).as("client check of " + url + ", which the server accepts").isNull();
+                } else {
+                    assertThat(server.status()).as(url + ": " + server.body()).isEqualTo(400);
+                    caught += client != null ? 1 : 0;
+                }
+            }
+            assertThat(caught).as("slips caught while typing (all but the unknown option)").isEqualTo(13);
+        }
+        assertThat(api.delete("/api/channels/checks").status()).isEqualTo(204);
     }
 
     /** Makes the page's fetch of /api/me answer {@code status} with {@code body}; everything else goes to the server. */
