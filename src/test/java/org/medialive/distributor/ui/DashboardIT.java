@@ -27,6 +27,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medialive.distributor.ui.DashboardPage.RECORD_CHANGES;
+import static org.medialive.distributor.ui.DashboardPage.activeAttribute;
+import static org.medialive.distributor.ui.DashboardPage.answerApiMe;
+import static org.medialive.distributor.ui.DashboardPage.assertEveryChangeCarriedTheCsrfToken;
+import static org.medialive.distributor.ui.DashboardPage.assertUnlabelledInputsNone;
+import static org.medialive.distributor.ui.DashboardPage.awaitLive;
+import static org.medialive.distributor.ui.DashboardPage.badge;
+import static org.medialive.distributor.ui.DashboardPage.click;
+import static org.medialive.distributor.ui.DashboardPage.looksRightOnAPhone;
+import static org.medialive.distributor.ui.DashboardPage.outputForm;
+import static org.medialive.distributor.ui.DashboardPage.row;
+import static org.medialive.distributor.ui.DashboardPage.sparkline;
+import static org.medialive.distributor.ui.DashboardPage.sparklinePoints;
+import static org.medialive.distributor.ui.DashboardPage.submit;
 
 /**
  * The operator's dashboard in a real browser (Debian's headless chromium) against the packaged
@@ -37,19 +51,6 @@ class DashboardIT {
 
     private static final String SECRET = "dashboard-secret-1";
     private static final int STREAM_SECONDS = 60;
-    /** Notes method and X-XSRF-TOKEN of every request the page makes that is not a GET. */
-    private static final String RECORD_CHANGES = """
-            window.changeRequests = [];
-            const realFetch = window.fetch;
-            window.fetch = (url, options = {}) => {
-              if ((options.method || 'GET') !== 'GET') {
-                window.changeRequests.push({method: options.method, url: String(url),
-                  token: (options.headers || {})['X-XSRF-TOKEN'] || null});
-              }
-              return realFetch(url, options);
-            };
-            """;
-
     @TempDir
     static Path work;
     static DistributorServer server;
@@ -217,16 +218,6 @@ class DashboardIT {
             assertThat(caught).as("slips caught while typing (all but the unknown option)").isEqualTo(13);
         }
         assertThat(api.delete("/api/channels/checks").status()).isEqualTo(204);
-    }
-
-    /** Makes the page's fetch of /api/me answer {@code status} with {@code body}; everything else goes to the server. */
-    private static String answerApiMe(int status, String body) {
-        return """
-                const passThrough = window.fetch;
-                window.fetch = (url, options) => String(url) === '/api/me'
-                  ? Promise.resolve(new Response('%s', {status: %d, headers: {'Content-Type': 'application/json'}}))
-                  : passThrough(url, options);
-                """.formatted(body.replace("'", "\\'"), status);
     }
 
     /** Tab to "New channel", Enter, type, Tab, type, Tab, type, Enter: no mouse. */
@@ -399,79 +390,5 @@ class DashboardIT {
         assertThat(browser.driver().findElements(By.cssSelector("tr[data-key='evening']"))).as("row of the deleted channel").isEmpty();
         assertThat(api.get("/api/channels/evening").status()).isEqualTo(404);
         browser.screenshot("channel-deleted");
-    }
-
-    /** At 390 x 844 nothing may need sideways scrolling; tables become labelled cards. */
-    private static void looksRightOnAPhone(Browser browser, String name) {
-        browser.resize(390, 844);
-        try {
-            browser.await("layout at phone width", d -> ((Number) browser.script("return window.innerWidth")).intValue() <= 390);
-            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
-            Object wide = browser.script("""
-                    return [...document.querySelectorAll('body *')]
-                      .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.children.length === 0)
-                      .slice(0, 5).map(e => e.tagName + '.' + e.className + ' "' + e.textContent.slice(0, 40) + '"').join(', ')""");
-            assertThat(overflow.intValue()).as("sideways overflow at phone width, px, caused by: " + wide).isLessThanOrEqualTo(0);
-            assertThat(browser.script("return getComputedStyle(document.querySelector('.table thead')).display")).isEqualTo("none");
-            browser.fullPageScreenshot(name);
-        } finally {
-            browser.resize(1280, 900);
-        }
-    }
-
-    private static void awaitLive(Browser browser) {
-        browser.await("live connection", Duration.ofSeconds(30),
-                d -> "open".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
-    }
-
-    private static WebElement outputForm(Browser browser) {
-        return browser.visible(By.cssSelector("form[data-form='output']"));
-    }
-
-    /** Brings the element to the middle of the window first, clear of the sticky bars, then clicks. */
-    private static void click(Browser browser, WebElement element) {
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    private static void assertEveryChangeCarriedTheCsrfToken(Browser browser) {
-        @SuppressWarnings("unchecked")
-        List<java.util.Map<String, Object>> changes = (List<java.util.Map<String, Object>>) browser.script("return window.changeRequests");
-        assertThat(changes).as("changes the page sent").hasSizeGreaterThanOrEqualTo(8);
-        assertThat(changes).allSatisfy(change -> assertThat(change.get("token")).as(change.toString()).isEqualTo("token/42"));
-    }
-
-    private static void submit(WebElement form) {
-        form.findElement(By.cssSelector("button[type='submit']")).click();
-    }
-
-    private static WebElement badge(Browser browser, By scope) {
-        return browser.driver().findElement(scope).findElement(By.cssSelector(".state"));
-    }
-
-    private static String row(Browser browser, By row, String label) {
-        return browser.driver().findElement(row).findElement(By.cssSelector("td[data-label='" + label + "']")).getText();
-    }
-
-    /** The input chart's points, as drawn. */
-    private static String sparkline(Browser browser) {
-        String points = browser.driver().findElement(By.cssSelector(".spark--wide polyline")).getAttribute("points");
-        return points == null ? "" : points.trim();
-    }
-
-    private static int sparklinePoints(Browser browser) {
-        String points = sparkline(browser);
-        return points.isEmpty() ? 0 : points.split(" ").length;
-    }
-
-    private static String activeAttribute(Browser browser, String attribute) {
-        return (String) browser.script("return document.activeElement && document.activeElement.getAttribute(arguments[0])", attribute);
-    }
-
-    private static void assertUnlabelledInputsNone(Browser browser) {
-        @SuppressWarnings("unchecked")
-        List<String> unlabelled = (List<String>) browser.script(
-                "return [...document.querySelectorAll('input')].filter(i => i.labels.length === 0).map(i => i.name)");
-        assertThat(unlabelled).as("inputs without a label").isEmpty();
     }
 }
