@@ -66,9 +66,12 @@ final class OutputSupervisor implements ExecCommandExecutor {
                 run = current;
                 runStartedMillis = System.currentTimeMillis();
                 Destination.ProcessObserver observer = output.destination().observe(output.status());
+                // before the start: the process's first message ("connected") can arrive before
+                // start() returns, and a later STARTING would then hide a running output
+                output.status().moveTo(OutputState.STARTING, "starting " + command.getExecutable());
                 current.start(commandLine(command), output, observer);
+                current.note("process started, pid " + current.child().pid());
                 output.feeding(true);
-                output.status().moveTo(OutputState.STARTING, "process started, pid " + current.child().pid());
             }
             exit = current.child().waitFor();
             output.feeding(false);
