@@ -8,6 +8,9 @@ const CUES_KEPT = 100;
 const RECENT_MS = 15000;
 
 const listeners = new Set();
+/** Channel id -> when snapshots stopped listing it. */
+const missingSince = new Map();
+const GONE_AFTER_MS = 5000;
 /** Ids deleted from this page lately: a snapshot made just before the deletion must not bring them back. */
 const tombstones = new Map();
 const TOMBSTONE_MS = 3000;
@@ -96,7 +99,18 @@ function applySnapshot(message) {
     trackCounters(channel, now);
   }
   for (const id of [...store.channels.keys()]) {
-    if (!seen.has(id)) forget(id);
+    if (seen.has(id)) {
+      missingSince.delete(id);
+      continue;
+    }
+    // a server that has just restarted sends a snapshot or two before it has restored its
+    // channels: only a channel missing for a while is gone (its history stays till then)
+    const since = missingSince.get(id) ?? now;
+    missingSince.set(id, since);
+    if (now - since >= GONE_AFTER_MS) {
+      missingSince.delete(id);
+      forget(id);
+    }
   }
   store.time = now;
   store.loaded = true;

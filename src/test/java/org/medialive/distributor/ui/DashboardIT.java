@@ -127,6 +127,10 @@ class DashboardIT {
                     badge(browser, By.cssSelector(".page__head")).getAttribute("data-state")));
             // a full page reload would drop this: recovery must happen in the same document
             browser.script("window.sameDocument = 'yes'");
+            // the channel must stay on the page throughout, even while the restarted server restores it
+            browser.script("setInterval(() => { if (document.querySelector('.page__head .state[hidden]')) window.vanished = true; }, 50)");
+            browser.await("a few seconds of chart", d -> sparklinePoints(browser) >= 3);
+            int pointsBefore = sparklinePoints(browser);
 
             server.stop();
             WebElement banner = browser.visible(By.id("banner"));
@@ -143,6 +147,9 @@ class DashboardIT {
             browser.await("sport receiving again", d -> "receiving".equals(
                     badge(browser, By.cssSelector(".page__head")).getAttribute("data-state")));
             assertThat(browser.script("return window.sameDocument")).isEqualTo("yes");
+            assertThat(browser.script("return window.vanished === true")).as("channel vanished during the restart").isEqualTo(false);
+            assertThat(sparklinePoints(browser)).as("the chart goes on from before the restart").isGreaterThan(pointsBefore);
+            assertThat(sparkline(browser).split("M", -1).length - 1).as("line pieces: the outage shows as a gap").isEqualTo(2);
             browser.screenshot("recovered");
 
             browser.open(server.baseUrl() + "/");

@@ -90,15 +90,15 @@ final class DashboardPage {
         return browser.driver().findElement(row).findElement(By.cssSelector("td[data-label='" + label + "']")).getText();
     }
 
-    /** The input chart's points, as drawn. */
+    /** The input chart's line, as drawn (an SVG path). */
     static String sparkline(Browser browser) {
-        String points = browser.driver().findElement(By.cssSelector(".spark--wide polyline")).getAttribute("points");
-        return points == null ? "" : points.trim();
+        String path = browser.driver().findElement(By.cssSelector(".spark--wide .spark__line")).getAttribute("d");
+        return path == null ? "" : path.trim();
     }
 
+    /** How many figures the input chart draws. */
     static int sparklinePoints(Browser browser) {
-        String points = sparkline(browser);
-        return points.isEmpty() ? 0 : points.split(" ").length;
+        return sparkline(browser).split("[ML]", -1).length - 1;
     }
 
     static String activeAttribute(Browser browser, String attribute) {
