@@ -68,15 +68,20 @@ final class ChildProcess {
      * SIGKILL if it is still there after {@code grace}.
      */
     void stop(long graceMillis) {
-        ProcessGroups.signal(pid(), "TERM");
-        ProcessGroups.signal(pid(), "CONT");
+        stopGroup(process, graceMillis);
+    }
+
+    /** {@link #stop} for any process that leads its own group (started through setsid). */
+    static void stopGroup(Process process, long graceMillis) {
+        ProcessGroups.signal(process.pid(), "TERM");
+        ProcessGroups.signal(process.pid(), "CONT");
         try {
             if (!process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
-                ProcessGroups.signal(pid(), "KILL");
+                ProcessGroups.signal(process.pid(), "KILL");
                 process.waitFor(graceMillis, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            ProcessGroups.signal(pid(), "KILL");
+            ProcessGroups.signal(process.pid(), "KILL");
             Thread.currentThread().interrupt();
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.medialive.distributor.DistributorProperties;
@@ -41,7 +42,25 @@ public class ProcessRegistry {
         return runDir;
     }
 
-    void add(long pid) {
+    /**
+     * Marks a helper process that code outside this package starts (demo mode) the way output
+     * processes are marked, so that {@link #cleanUpAfterEarlierRun} can recognise it. The
+     * helper must lead its own process group (start it through {@code setsid}) and be
+     * recorded with {@link #add} once started.
+     */
+    public ProcessBuilder markAsOurs(ProcessBuilder builder) {
+        builder.environment().put(ChildProcess.OWNER_VARIABLE, owner);
+        return builder;
+    }
+
+    /** Stops a helper started with {@link #markAsOurs} as output processes are stopped: its whole group, TERM then KILL. */
+    public void stop(Process helper, Duration grace) {
+        ChildProcess.stopGroup(helper, grace.toMillis());
+        remove(helper.pid());
+    }
+
+    /** Records a running child's pid, for the next start to stop it should this instance crash. */
+    public void add(long pid) {
         try {
             Files.createDirectories(pidDir);
             Files.writeString(pidDir.resolve(Long.toString(pid)), owner);
@@ -50,7 +69,7 @@ public class ProcessRegistry {
         }
     }
 
-    void remove(long pid) {
+    public void remove(long pid) {
         try {
             Files.deleteIfExists(pidDir.resolve(Long.toString(pid)));
         } catch (IOException ignored) {

@@ -48,7 +48,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(access -> access
                         // the request was authorized when it came in; its error page or async completion is not a new one
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(anyOf("/actuator/health/liveness", "/actuator/health/readiness", "/login", "/error"))
+                        .requestMatchers(anyOf("/actuator/health/liveness", "/actuator/health/readiness", "/login", "/default-ui.css", "/error"))
                         .permitAll()
                         .requestMatchers(anyOf("/actuator/hawtio/**", "/actuator/jolokia/**", "/api/tokens/**", "/api/tokens",
                                 "/api/users/**", "/api/users", "/api/audit")).hasRole("OPERATOR")

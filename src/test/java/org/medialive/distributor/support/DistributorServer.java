@@ -130,6 +130,11 @@ public final class DistributorServer implements AutoCloseable {
         return port;
     }
 
+    /** Where a browser finds the dashboard. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -1,0 +1,29 @@
+// What needs an operator's eye on a channel now, in words. Counters that only ever grow
+// (RTP loss, CC errors) raise an alert while they are rising, not forever after.
+
+import { recentErrors } from './store.js';
+import { count } from './format.js';
+
+/** [{level: "bad"|"warn", text}] for one channel, worst first. */
+export function channelAlerts(channel) {
+  const alerts = [];
+  const status = channel.status || {};
+  if (status.state === 'error') {
+    alerts.push({ level: 'bad', text: status.lastError || 'Input error' });
+  } else if (status.state === 'waiting') {
+    alerts.push({ level: 'warn', text: `No signal on UDP port ${channel.input?.port}` });
+  }
+  for (const output of channel.outputs || []) {
+    const state = output.status?.state;
+    const label = output.name || output.id;
+    if (state === 'failed') alerts.push({ level: 'bad', text: `${label}: failed` });
+    else if (state === 'retrying') alerts.push({ level: 'warn', text: `${label}: retrying` });
+    const missing = output.status?.cues?.missing ?? 0;
+    if (missing > 0) alerts.push({ level: 'warn', text: `${label}: ${count(missing)} cue(s) not forwarded` });
+  }
+  const recent = recentErrors(channel.id);
+  if (recent.rtpLoss) alerts.push({ level: 'warn', text: 'RTP packets being lost' });
+  if (recent.cc) alerts.push({ level: 'warn', text: 'Continuity errors rising' });
+  if ((status.drops ?? 0) > 0) alerts.push({ level: 'warn', text: `${count(status.drops)} packets dropped by slow outputs` });
+  return alerts.sort((a, b) => (a.level === b.level ? 0 : a.level === 'bad' ? -1 : 1));
+}

@@ -1,0 +1,121 @@
+// Adds an output to a channel, or edits one. Checks as the operator types; what the server
+// refuses is shown in its own words. Secrets are never kept: the form starts from the masked
+// URL the API returns, *** keeps the stored secret, and the field is emptied after saving.
+
+import { h, setText } from '../dom.js';
+import { api, channelPath } from '../api.js';
+import { field, checkbox, validateAll, formError } from '../components/field.js';
+import { checkId, checkName, checkUrl, checkAudio, protocolOf } from '../validate.js';
+
+const URL_HINT = 'srt://host:port?mode=caller&latency=200&passphrase=… (mode caller or listener, latency 20–8000 ms), '
+  + 'or rtmp://host/app/STREAM-KEY and rtmps://…';
+
+/**
+ * `onSaved(output, {added})` after the server accepted; `form.edit(output)` switches to
+ * editing that output, `form.reset()` back to adding.
+ */
+export function outputForm({ channelId, onSaved }) {
+  let editing = null;
+  const title = h('h3', { id: `output-form-title-${channelId}` }, 'Add output');
+  const name = field({ label: 'Name', name: 'name', placeholder: 'CDN A', check: checkName });
+  const id = field({ label: 'Id', name: 'id', placeholder: 'made from the name',
+    hint: 'Optional: a-z, 0-9 and "-"; cannot be changed later.', check: (v) => checkId(v, 'Output') });
+  const url = field({ label: 'Destination URL', name: 'url', required: true, inputmode: 'url',
+    placeholder: 'srt://203.0.113.10:9000?mode=caller&latency=200', hint: URL_HINT,
+    check: (v) => checkUrl(v, { editing: Boolean(editing) }) });
+  const audio = field({ label: 'Audio track (RTMP)', name: 'audio', placeholder: 'first track',
+    hint: 'Optional: pid:482 or lang:eng. RTMP carries one audio track.', check: checkAudio });
+  const enabled = checkbox({ label: 'Start sending now', name: 'enabled', checked: true });
+  const secretsNote = h('p', { class: 'field__hint', hidden: true },
+    'Passphrases and stream keys are shown as ***. Leave *** to keep the stored one, or type a new one.');
+  const fields = [name, id, url, audio];
+
+  const error = formError();
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Add output');
+  const cancel = h('button', { type: 'button', class: 'btn', hidden: true }, 'Cancel editing');
+  const form = h('form', { class: 'form card', novalidate: true, 'aria-labelledby': title.id, 'data-form': 'output' },
+    title,
+    h('div', { class: 'form__grid' }, name.wrapper, id.wrapper),
+    url.wrapper, secretsNote,
+    audio.wrapper,
+    enabled.wrapper,
+    error.el,
+    h('div', { class: 'form__actions' }, submit, cancel));
+
+  /** The audio choice only means something for RTMP: shown only then. */
+  function showAudioIfRtmp() {
+    audio.wrapper.hidden = protocolOf(url.input.value) !== 'rtmp';
+  }
+  url.input.addEventListener('input', () => {
+    showAudioIfRtmp();
+    error.clear();
+  });
+  showAudioIfRtmp();
+
+  function reset() {
+    editing = null;
+    setText(title, 'Add output');
+    setText(submit, 'Add output');
+    cancel.hidden = true;
+    secretsNote.hidden = true;
+    enabled.wrapper.hidden = false;
+    id.input.readOnly = false;
+    for (const f of fields) f.reset();
+    error.clear();
+    showAudioIfRtmp();
+  }
+
+  form.edit = (output) => {
+    editing = output;
+    setText(title, `Edit output ${output.name || output.id}`);
+    setText(submit, 'Save changes');
+    cancel.hidden = false;
+    secretsNote.hidden = !output.url.includes('***');
+    enabled.wrapper.hidden = true;
+    name.reset(output.name || '');
+    id.reset(output.id);
+    id.input.readOnly = true;
+    url.reset(output.url);
+    audio.reset(output.audio || '');
+    error.clear();
+    showAudioIfRtmp();
+    form.scrollIntoView({ block: 'nearest' });
+    url.input.focus();
+  };
+  form.clearForm = reset;
+  form.editingId = () => editing?.id ?? null;
+
+  cancel.addEventListener('click', reset);
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && editing) reset();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.clear();
+    if (!validateAll(fields.filter((f) => !f.wrapper.hidden))) return;
+    const rtmp = protocolOf(url.value) === 'rtmp';
+    const body = { name: name.value || null, url: url.value, audio: rtmp && audio.value ? audio.value : null };
+    submit.disabled = true;
+    try {
+      let saved;
+      if (editing) {
+        saved = await api.put(channelPath(channelId, 'outputs', editing.id), body);
+      } else {
+        if (id.value) body.id = id.value;
+        body.enabled = enabled.value;
+        saved = await api.post(channelPath(channelId, 'outputs'), body);
+      }
+      const added = !editing;
+      reset();
+      onSaved(saved, { added });
+    } catch (refused) {
+      error.show(refused.message);
+      if (/url|scheme|srt|rtmp|port|host|passphrase|latency|stream/i.test(refused.message)) {
+        url.input.setAttribute('aria-invalid', 'true');
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
