@@ -8,6 +8,7 @@ import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.RouteTemplates;
 import org.medialive.distributor.ingest.ChannelReceiver;
 import org.medialive.distributor.ingest.DatagramHandler;
+import org.medialive.distributor.ingest.IngestEventLoops;
 import org.medialive.distributor.ingest.IngestCounters;
 import org.medialive.distributor.monitoring.BitrateMeter;
 import org.slf4j.Logger;
@@ -57,7 +58,8 @@ final class ChannelInput {
         parameters.put("receiveBufferBytes", properties.ingest().receiveBuffer().toBytes());
         try {
             routes.add("channel-ingest", routeId(), parameters,
-                    Map.of("receiver", receiver, "handler", new DatagramHandler(receiver)));
+                    Map.of("receiver", receiver, "handler", new DatagramHandler(receiver),
+                            "eventLoops", IngestEventLoops.shared()));
             lastError = null;
             moveTo(ChannelState.WAITING, "listening on " + input.listenAddress() + ":" + input.port());
         } catch (RuntimeException e) {

@@ -15,22 +15,26 @@ import org.medialive.distributor.ingest.TsSink;
  * and counted, so a slow output cannot slow the channel or its other outputs.
  * The capacity is a whole number of TS packets, so packets never straddle the wrap.
  *
- * <p>Writes are batched: the producer wakes the consumer only when a whole write's worth
- * ({@link #MAX_WRITE}) is buffered, or when data arrives after the consumer went idle; otherwise
- * the consumer writes what it has every {@link #FLUSH_NANOS}. At 8 Mbit/s that is one write
- * (and one wake-up of the writer thread and of the reading process) per ~2 ms instead of one per
- * datagram (1.3 ms), for at most {@link #FLUSH_NANOS} of added delay.
+ * <p>Writes are batched, because every write wakes this output's writer thread and the process
+ * reading the FIFO: while data flows the consumer writes what it has once per tick of
+ * {@link #FLUSH_NANOS}, or as soon as {@link #WAKE_BYTES} are buffered (the only time the
+ * producer wakes it), in writes of at most {@link #MAX_WRITE}. After a tick without data it goes
+ * idle and the producer wakes it for the next datagram. At 8 Mbit/s that is ~100 wake-ups a
+ * second instead of one per datagram (760), for at most {@link #FLUSH_NANOS} of added delay:
+ * less than srt-live-transmit adds by reading 10 packets before it sends (docs/PERFORMANCE.md).
  */
 final class PacketRing {
 
     static final int TS_PACKET = 188;
-    /** Writes to a pipe of at most PIPE_BUF (4096) bytes are atomic; 21 packets fit. */
+    /** Largest single write: at most PIPE_BUF (4096) bytes, so each write is atomic; 21 packets fit. */
     static final int MAX_WRITE = 21 * TS_PACKET;
     /**
-     * Longest a packet waits in the ring for more to write with it (the consumer's timer);
-     * part of the added latency budget (docs/PERFORMANCE.md).
+     * Longest a packet waits in the ring for more to write with it (the consumer's tick); part of
+     * the added latency, traded for CPU (docs/PERFORMANCE.md).
      */
-    static final long FLUSH_NANOS = 2_000_000;
+    static final long FLUSH_NANOS = 10_000_000;
+    /** Buffered bytes at which the producer wakes the consumer before its tick ends: 12 datagrams. */
+    static final int WAKE_BYTES = 4 * MAX_WRITE;
 
     private final ByteBuffer buffer;
     private final ByteBuffer reader;
@@ -42,18 +46,22 @@ final class PacketRing {
     private volatile Thread parkedConsumer;
     /** Set by an idle consumer: wake it for any data, to start its flush timer. */
     private volatile boolean wakeOnAny;
+    private final int wakeBytes;
     /** Consumer side only: when the current tick ends (System.nanoTime), -1 while idle. */
     private long tickEnd = -1;
+    /** Consumer side only: writing until the ring is empty. */
+    private boolean flushing;
     /** Consumer side only: a copy of what was just written, for a tap that must see the bytes. */
     private final byte[] writtenCopy = new byte[MAX_WRITE];
 
     PacketRing(int requestedBytes) {
-        this(requestedBytes, FLUSH_NANOS);
+        this(requestedBytes, FLUSH_NANOS, WAKE_BYTES);
     }
 
-    PacketRing(int requestedBytes, long flushNanos) {
+    PacketRing(int requestedBytes, long flushNanos, int wakeBytes) {
         this.flushNanos = flushNanos;
         capacity = Math.max(MAX_WRITE, requestedBytes / TS_PACKET * TS_PACKET);
+        this.wakeBytes = Math.max(TS_PACKET, Math.min(wakeBytes, capacity / 2));
         buffer = ByteBuffer.allocateDirect(capacity);
         reader = buffer.duplicate();
     }
@@ -73,7 +81,7 @@ final class PacketRing {
         }
         written.set(w + length); // a full fence: the consumer may be about to park
         Thread consumer = parkedConsumer;
-        if (consumer != null && (wakeOnAny || w + length - read.get() >= MAX_WRITE)) {
+        if (consumer != null && (wakeOnAny || w + length - read.get() >= wakeBytes)) {
             LockSupport.unpark(consumer);
         }
         return true;
@@ -91,9 +99,9 @@ final class PacketRing {
     int drainTo(WritableByteChannel out, TsSink tap, long maxWait, TimeUnit unit) throws IOException {
         long r = read.get();
         long available = written.get() - r;
-        if (available < MAX_WRITE) {
+        if (!flushing) {
             long now = System.nanoTime();
-            if (available == 0 || tickEnd < 0 || now < tickEnd) {
+            if (available < wakeBytes && (available == 0 || tickEnd < 0 || now < tickEnd)) {
                 boolean idle = available == 0 && (tickEnd < 0 || now >= tickEnd);
                 long waitNanos;
                 if (idle) {
@@ -108,7 +116,7 @@ final class PacketRing {
                 wakeOnAny = idle;
                 parkedConsumer = Thread.currentThread();
                 available = written.get() - r;
-                if (available < MAX_WRITE && !(idle && available > 0)) {
+                if (available < wakeBytes && !(idle && available > 0)) {
                     LockSupport.parkNanos(this, waitNanos);
                     available = written.get() - r;
                 }
@@ -122,10 +130,11 @@ final class PacketRing {
                     tickEnd = now + flushNanos; // the first data after a pause starts a tick
                     return 0;
                 }
-                if (available < MAX_WRITE && now < tickEnd) {
+                if (available < wakeBytes && now < tickEnd) {
                     return 0; // woken early: wait out the tick on the next call
                 }
             }
+            flushing = true; // write everything there is, in writes of at most MAX_WRITE
         }
         int at = (int) (r % capacity);
         int length = (int) Math.min(Math.min(available, MAX_WRITE), capacity - at);
@@ -138,11 +147,9 @@ final class PacketRing {
             tap.accept(writtenCopy, 0, length);
         }
         read.lazySet(r + length);
-        if (tickEnd >= 0 && written.get() == r + length) {
-            long now = System.nanoTime();
-            if (now >= tickEnd) {
-                tickEnd = now + flushNanos; // all written at the end of a tick: the next one starts
-            }
+        if (written.get() == r + length) {
+            flushing = false;
+            tickEnd = System.nanoTime() + flushNanos; // all written: the next tick starts
         }
         return length;
     }
@@ -151,6 +158,7 @@ final class PacketRing {
     void discardUnread() {
         read.set(written.get());
         tickEnd = -1;
+        flushing = false;
     }
 
     long droppedBytes() {

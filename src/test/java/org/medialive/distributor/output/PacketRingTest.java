@@ -68,7 +68,7 @@ class PacketRingTest {
     @Test
     void writesAWholeWriteAtOnceButWaitsTheFlushDelayForLess() throws Exception {
         long flush = TimeUnit.MILLISECONDS.toNanos(300);
-        PacketRing ring = new PacketRing(60 * 188, flush);
+        PacketRing ring = new PacketRing(60 * 188, flush, PacketRing.MAX_WRITE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WritableByteChannel channel = Channels.newChannel(out);
         byte[] three = packets(21, 3);
@@ -88,7 +88,7 @@ class PacketRingTest {
 
     @Test
     void anIdleWriterIsWokenByTheFirstData() throws Exception {
-        PacketRing ring = new PacketRing(60 * 188, TimeUnit.MILLISECONDS.toNanos(50));
+        PacketRing ring = new PacketRing(60 * 188, TimeUnit.MILLISECONDS.toNanos(50), PacketRing.MAX_WRITE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WritableByteChannel channel = Channels.newChannel(out);
         java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
