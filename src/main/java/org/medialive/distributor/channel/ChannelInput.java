@@ -7,6 +7,8 @@ import java.util.Map;
 import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.RouteTemplates;
 import org.medialive.distributor.ingest.ChannelReceiver;
+import org.medialive.distributor.ingest.DatagramHandler;
+import org.medialive.distributor.ingest.IngestEventLoops;
 import org.medialive.distributor.ingest.IngestCounters;
 import org.medialive.distributor.monitoring.BitrateMeter;
 import org.slf4j.Logger;
@@ -57,7 +59,9 @@ final class ChannelInput {
         parameters.put("networkInterface", input.networkInterface() == null ? "lo" : input.networkInterface());
         parameters.put("receiveBufferBytes", properties.ingest().receiveBuffer().toBytes());
         try {
-            routes.add("channel-ingest", routeId(), parameters, Map.of("receiver", receiver));
+            routes.add("channel-ingest", routeId(), parameters,
+                    Map.of("receiver", receiver, "handler", new DatagramHandler(receiver),
+                            "eventLoops", IngestEventLoops.shared()));
             lastError = null;
             moveTo(ChannelState.WAITING, "listening on " + input.listenAddress() + ":" + input.port());
         } catch (RuntimeException e) {

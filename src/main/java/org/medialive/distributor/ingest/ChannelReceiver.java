@@ -10,6 +10,9 @@ import org.apache.camel.component.netty.NettyConstants;
  * The last step of a channel's ingest route: takes each datagram, drops what is not
  * MPEG-TS (counting it), restores RTP order and hands whole TS packets to the channel.
  * Never throws: a bad datagram is counted and dropped, it must not disturb the stream.
+ * Datagrams normally arrive through {@link DatagramHandler}, without a Camel exchange each;
+ * as a {@link Processor} it also takes them as exchanges (byte[] bodies), should the route be
+ * configured without the handler.
  */
 public final class ChannelReceiver implements Processor {
 
@@ -42,6 +45,22 @@ public final class ChannelReceiver implements Processor {
             return;
         }
         receive(datagram, datagram == null ? 0 : datagram.length);
+    }
+
+    /**
+     * Accepts one datagram from {@code sender}, refusing (and counting) it when a source address
+     * is set and it is another one; called by {@link DatagramHandler} on the Netty event loop.
+     * The array is only read during the call.
+     */
+    public void receive(InetSocketAddress sender, byte[] datagram, int length) {
+        if (allowedSource != null && (sender == null || !allowedSource.equals(sender.getAddress()))) {
+            synchronized (this) {
+                datagrams++;
+                rejected++;
+            }
+            return;
+        }
+        receive(datagram, length);
     }
 
     /** Accepts one datagram; public so benchmarks and tests can feed it without a socket. */

@@ -17,6 +17,7 @@ final class RtpReorderBuffer {
     private final int window;
     private final int slotMask;
     private final byte[][] heldData;
+    private final byte[][] slotBuffer;
     private final int[] heldOffset;
     private final int[] heldLength;
     private final int[] heldSequence;
@@ -39,6 +40,7 @@ final class RtpReorderBuffer {
         int slots = Integer.highestOneBit(this.window * 2 - 1);
         slotMask = slots - 1;
         heldData = new byte[slots][];
+        slotBuffer = new byte[slots][];
         heldOffset = new int[slots];
         heldLength = new int[slots];
         heldSequence = new int[slots];
@@ -100,8 +102,16 @@ final class RtpReorderBuffer {
             duplicate++;
             return;
         }
-        heldData[slot] = data;
-        heldOffset[slot] = offset;
+        // the caller's array is only valid during the call (it is reused for the next
+        // datagram): keep a copy, in the slot's own array, allocated once
+        byte[] copy = slotBuffer[slot];
+        if (copy == null || copy.length < length) {
+            copy = new byte[Math.max(length, 2048)];
+            slotBuffer[slot] = copy;
+        }
+        System.arraycopy(data, offset, copy, 0, length);
+        heldData[slot] = copy;
+        heldOffset[slot] = 0;
         heldLength[slot] = length;
         heldSequence[slot] = sequence;
         held++;

@@ -14,12 +14,27 @@ import org.medialive.distributor.ingest.TsSink;
  * The producer never waits: when the consumer falls behind, whole datagrams are dropped
  * and counted, so a slow output cannot slow the channel or its other outputs.
  * The capacity is a whole number of TS packets, so packets never straddle the wrap.
+ *
+ * <p>Writes are batched, because every write wakes this output's writer thread and the process
+ * reading the FIFO: while data flows the consumer writes what it has once per tick of
+ * {@link #FLUSH_NANOS}, or as soon as {@link #WAKE_BYTES} are buffered (the only time the
+ * producer wakes it), in writes of at most {@link #MAX_WRITE}. After a tick without data it goes
+ * idle and the producer wakes it for the next datagram. At 8 Mbit/s that is ~100 wake-ups a
+ * second instead of one per datagram (760), for at most {@link #FLUSH_NANOS} of added delay:
+ * less than srt-live-transmit adds by reading 10 packets before it sends (docs/PERFORMANCE.md).
  */
 final class PacketRing {
 
     static final int TS_PACKET = 188;
-    /** Writes to a pipe of at most PIPE_BUF (4096) bytes are atomic; 21 packets fit. */
+    /** Largest single write: at most PIPE_BUF (4096) bytes, so each write is atomic; 21 packets fit. */
     static final int MAX_WRITE = 21 * TS_PACKET;
+    /**
+     * Longest a packet waits in the ring for more to write with it (the consumer's tick); part of
+     * the added latency, traded for CPU (docs/PERFORMANCE.md).
+     */
+    static final long FLUSH_NANOS = 10_000_000;
+    /** Buffered bytes at which the producer wakes the consumer before its tick ends: 12 datagrams. */
+    static final int WAKE_BYTES = 4 * MAX_WRITE;
 
     private final ByteBuffer buffer;
     private final ByteBuffer reader;
@@ -27,12 +42,26 @@ final class PacketRing {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
+    private final long flushNanos;
     private volatile Thread parkedConsumer;
+    /** Set by an idle consumer: wake it for any data, to start its flush timer. */
+    private volatile boolean wakeOnAny;
+    private final int wakeBytes;
+    /** Consumer side only: when the current tick ends (System.nanoTime), -1 while idle. */
+    private long tickEnd = -1;
+    /** Consumer side only: writing until the ring is empty. */
+    private boolean flushing;
     /** Consumer side only: a copy of what was just written, for a tap that must see the bytes. */
     private final byte[] writtenCopy = new byte[MAX_WRITE];
 
     PacketRing(int requestedBytes) {
+        this(requestedBytes, FLUSH_NANOS, WAKE_BYTES);
+    }
+
+    PacketRing(int requestedBytes, long flushNanos, int wakeBytes) {
+        this.flushNanos = flushNanos;
         capacity = Math.max(MAX_WRITE, requestedBytes / TS_PACKET * TS_PACKET);
+        this.wakeBytes = Math.max(TS_PACKET, Math.min(wakeBytes, capacity / 2));
         buffer = ByteBuffer.allocateDirect(capacity);
         reader = buffer.duplicate();
     }
@@ -52,32 +81,60 @@ final class PacketRing {
         }
         written.set(w + length); // a full fence: the consumer may be about to park
         Thread consumer = parkedConsumer;
-        if (consumer != null) {
+        if (consumer != null && (wakeOnAny || w + length - read.get() >= wakeBytes)) {
             LockSupport.unpark(consumer);
         }
         return true;
     }
 
     /**
-     * Consumer side: waits up to {@code maxWait} for data, then writes at most
-     * {@link #MAX_WRITE} bytes of whole packets to the channel, then shows them to {@code tap}.
+     * Consumer side: writes at most {@link #MAX_WRITE} bytes of whole packets to the channel,
+     * then shows them to {@code tap}. While data flows the consumer works in ticks of the flush
+     * delay: a full write's worth is written at once, anything less at the end of the tick it
+     * arrived in. A tick that brings nothing makes the consumer idle: it then waits up to
+     * {@code maxWait}, and the first data after the pause starts a new tick.
      * @param tap sees every byte written, in order; null for none
-     * @return bytes written, 0 if nothing arrived in time
+     * @return bytes written, 0 if nothing was due in time (call again)
      */
     int drainTo(WritableByteChannel out, TsSink tap, long maxWait, TimeUnit unit) throws IOException {
         long r = read.get();
         long available = written.get() - r;
-        if (available == 0) {
-            parkedConsumer = Thread.currentThread();
-            available = written.get() - r;
-            if (available == 0) {
-                LockSupport.parkNanos(this, unit.toNanos(maxWait));
+        if (!flushing) {
+            long now = System.nanoTime();
+            if (available < wakeBytes && (available == 0 || tickEnd < 0 || now < tickEnd)) {
+                boolean idle = available == 0 && (tickEnd < 0 || now >= tickEnd);
+                long waitNanos;
+                if (idle) {
+                    tickEnd = -1;
+                    waitNanos = unit.toNanos(maxWait);
+                } else {
+                    if (tickEnd < 0) {
+                        tickEnd = now + flushNanos;
+                    }
+                    waitNanos = tickEnd - now;
+                }
+                wakeOnAny = idle;
+                parkedConsumer = Thread.currentThread();
                 available = written.get() - r;
+                if (available < wakeBytes && !(idle && available > 0)) {
+                    LockSupport.parkNanos(this, waitNanos);
+                    available = written.get() - r;
+                }
+                parkedConsumer = null;
+                wakeOnAny = false;
+                if (available == 0) {
+                    return 0;
+                }
+                now = System.nanoTime();
+                if (idle) {
+                    tickEnd = now + flushNanos; // the first data after a pause starts a tick
+                    return 0;
+                }
+                if (available < wakeBytes && now < tickEnd) {
+                    return 0; // woken early: wait out the tick on the next call
+                }
             }
-            parkedConsumer = null;
-            if (available == 0) {
-                return 0;
-            }
+            flushing = true; // write everything there is, in writes of at most MAX_WRITE
         }
         int at = (int) (r % capacity);
         int length = (int) Math.min(Math.min(available, MAX_WRITE), capacity - at);
@@ -90,12 +147,18 @@ final class PacketRing {
             tap.accept(writtenCopy, 0, length);
         }
         read.lazySet(r + length);
+        if (written.get() == r + length) {
+            flushing = false;
+            tickEnd = System.nanoTime() + flushNanos; // all written: the next tick starts
+        }
         return length;
     }
 
     /** Forgets unread data, so a restarted process starts on live packets. Consumer side only. */
     void discardUnread() {
         read.set(written.get());
+        tickEnd = -1;
+        flushing = false;
     }
 
     long droppedBytes() {

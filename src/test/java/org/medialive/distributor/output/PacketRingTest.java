@@ -64,4 +64,54 @@ class PacketRingTest {
         ring.drainTo(Channels.newChannel(out), null, 1, TimeUnit.MILLISECONDS);
         assertThat(out.toByteArray()).isEqualTo(fresh);
     }
+
+    @Test
+    void writesAWholeWriteAtOnceButWaitsTheFlushDelayForLess() throws Exception {
+        long flush = TimeUnit.MILLISECONDS.toNanos(300);
+        PacketRing ring = new PacketRing(60 * 188, flush, PacketRing.MAX_WRITE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WritableByteChannel channel = Channels.newChannel(out);
+        byte[] three = packets(21, 3);
+        ring.offer(three, 0, three.length);
+        long start = System.nanoTime();
+        assertThat(ring.drainTo(channel, null, 1, TimeUnit.SECONDS)).isEqualTo(PacketRing.MAX_WRITE);
+        byte[] one = packets(7, 4);
+        ring.offer(one, 0, one.length);
+        int written = 0;
+        while (written == 0) {
+            written = ring.drainTo(channel, null, 1, TimeUnit.SECONDS);
+        }
+        assertThat(written).isEqualTo(one.length);
+        assertThat(System.nanoTime() - start).as("a lone datagram waits for company").isGreaterThanOrEqualTo(flush);
+        assertThat(out.toByteArray()).hasSize(three.length + one.length);
+    }
+
+    @Test
+    void anIdleWriterIsWokenByTheFirstData() throws Exception {
+        PacketRing ring = new PacketRing(60 * 188, TimeUnit.MILLISECONDS.toNanos(50), PacketRing.MAX_WRITE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WritableByteChannel channel = Channels.newChannel(out);
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        Thread writer = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    // an hour's wait when idle: only the producer's wake-up can end it in time
+                    total.addAndGet(ring.drainTo(channel, null, 1, TimeUnit.HOURS));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        Thread.sleep(100); // the writer is idle now
+        byte[] datagram = packets(7, 5);
+        ring.offer(datagram, 0, datagram.length);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (total.get() < datagram.length && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(total.get()).isEqualTo(datagram.length);
+        writer.interrupt();
+    }
 }
