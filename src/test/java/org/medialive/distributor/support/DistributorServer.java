@@ -69,9 +69,13 @@ public final class DistributorServer implements AutoCloseable {
 
     private void launch() {
         String jar = System.getProperty("distributor.jar", "target/medialive-distributor.jar");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
-                "--server.port=" + port, "--distributor.data-dir=" + dataDir));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        // e.g. -Ddistributor.jvm-options=-XX:StartFlightRecording=filename=server.jfr to profile a benchmark run
+        String jvmOptions = System.getProperty("distributor.jvm-options", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar, "--server.port=" + port, "--distributor.data-dir=" + dataDir));
         command.addAll(extraArgs);
         try {
             Files.createDirectories(log.getParent());
