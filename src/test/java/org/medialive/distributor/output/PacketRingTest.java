@@ -3,10 +3,12 @@ package org.medialive.distributor.output;
 import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class PacketRingTest {
 
@@ -104,13 +106,11 @@ class PacketRingTest {
         });
         writer.setDaemon(true);
         writer.start();
-        Thread.sleep(100); // the writer is idle now
+        // idle: parked for up to an hour, waiting for data
+        await("writer idle").atMost(Duration.ofSeconds(10)).until(() -> writer.getState() == Thread.State.TIMED_WAITING);
         byte[] datagram = packets(7, 5);
         ring.offer(datagram, 0, datagram.length);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (total.get() < datagram.length && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
+        await("datagram written").atMost(Duration.ofSeconds(10)).until(() -> total.get() >= datagram.length);
         assertThat(total.get()).isEqualTo(datagram.length);
         writer.interrupt();
     }
