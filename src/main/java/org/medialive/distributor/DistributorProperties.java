@@ -26,6 +26,7 @@ public record DistributorProperties(
 
     public record Output(
             @DefaultValue("2MB") DataSize buffer,
+            @DefaultValue("10ms") Duration flushDelay,
             @DefaultValue("3s") Duration stopGrace,
             @DefaultValue("1s") Duration restartDelay,
             @DefaultValue("60s") Duration restartDelayMax,

@@ -35,7 +35,8 @@ public final class Output {
         this.destination = destination;
         this.context = context;
         this.status = new OutputStatus(channelId, definition.id(), context.listener());
-        this.ring = new PacketRing((int) context.properties().output().buffer().toBytes());
+        this.ring = new PacketRing((int) context.properties().output().buffer().toBytes(),
+                context.properties().output().flushDelay().toNanos(), PacketRing.WAKE_BYTES);
         this.cues = new OutputCues(cueSource, destination.carriesScte35());
     }
 

@@ -16,23 +16,18 @@ import org.medialive.distributor.ingest.TsSink;
  * The capacity is a whole number of TS packets, so packets never straddle the wrap.
  *
  * <p>Writes are batched, because every write wakes this output's writer thread and the process
- * reading the FIFO: while data flows the consumer writes what it has once per tick of
- * {@link #FLUSH_NANOS}, or as soon as {@link #WAKE_BYTES} are buffered (the only time the
- * producer wakes it), in writes of at most {@link #MAX_WRITE}. After a tick without data it goes
- * idle and the producer wakes it for the next datagram. At 8 Mbit/s that is ~100 wake-ups a
- * second instead of one per datagram (760), for at most {@link #FLUSH_NANOS} of added delay:
- * less than srt-live-transmit adds by reading 10 packets before it sends (docs/PERFORMANCE.md).
+ * reading the FIFO: while data flows the consumer writes what it has once per tick of the flush
+ * delay (distributor.output.flush-delay), or as soon as {@link #WAKE_BYTES} are buffered (the
+ * only time the producer wakes it), in writes of at most {@link #MAX_WRITE}. After a tick without
+ * data it goes idle and the producer wakes it for the next datagram. At 8 Mbit/s and 10 ms that
+ * is ~100 wake-ups a second instead of one per datagram (760), for at most the flush delay of
+ * added latency (docs/PERFORMANCE.md).
  */
 final class PacketRing {
 
     static final int TS_PACKET = 188;
     /** Largest single write: at most PIPE_BUF (4096) bytes, so each write is atomic; 21 packets fit. */
     static final int MAX_WRITE = 21 * TS_PACKET;
-    /**
-     * Longest a packet waits in the ring for more to write with it (the consumer's tick); part of
-     * the added latency, traded for CPU (docs/PERFORMANCE.md).
-     */
-    static final long FLUSH_NANOS = 10_000_000;
     /** Buffered bytes at which the producer wakes the consumer before its tick ends: 12 datagrams. */
     static final int WAKE_BYTES = 4 * MAX_WRITE;
 
@@ -54,10 +49,10 @@ final class PacketRing {
     /** Consumer side only: a copy of what was just written, for a tap that must see the bytes. */
     private final byte[] writtenCopy = new byte[MAX_WRITE];
 
-    PacketRing(int requestedBytes) {
-        this(requestedBytes, FLUSH_NANOS, WAKE_BYTES);
-    }
-
+    /**
+     * @param flushNanos longest a packet waits for more to be written with it (the consumer's tick)
+     * @param wakeBytes buffered bytes at which the producer wakes the consumer before the tick ends
+     */
     PacketRing(int requestedBytes, long flushNanos, int wakeBytes) {
         this.flushNanos = flushNanos;
         capacity = Math.max(MAX_WRITE, requestedBytes / TS_PACKET * TS_PACKET);

@@ -12,6 +12,11 @@ import static org.awaitility.Awaitility.await;
 
 class PacketRingTest {
 
+    /** A ring with the default flush delay, 10 ms. */
+    private static PacketRing ring(int bytes) {
+        return new PacketRing(bytes, TimeUnit.MILLISECONDS.toNanos(10), PacketRing.WAKE_BYTES);
+    }
+
     private static byte[] packets(int count, int seed) {
         byte[] data = new byte[count * 188];
         for (int i = 0; i < data.length; i++) {
@@ -22,7 +27,7 @@ class PacketRingTest {
 
     @Test
     void deliversInOrderAcrossTheWrapInWritesOfAtMostPipeBuf() throws Exception {
-        PacketRing ring = new PacketRing(30 * 188);
+        PacketRing ring = ring(30 * 188);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WritableByteChannel channel = Channels.newChannel(out);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -42,7 +47,7 @@ class PacketRingTest {
 
     @Test
     void dropsWholeDatagramsWhenFullAndCountsThem() {
-        PacketRing ring = new PacketRing(30 * 188);
+        PacketRing ring = ring(30 * 188);
         byte[] datagram = packets(7, 1);
         int accepted = 0;
         for (int i = 0; i < 10; i++) {
@@ -56,7 +61,7 @@ class PacketRingTest {
 
     @Test
     void discardingUnreadStartsAFreshRun() throws Exception {
-        PacketRing ring = new PacketRing(30 * 188);
+        PacketRing ring = ring(30 * 188);
         ring.offer(packets(7, 1), 0, 7 * 188);
         ring.discardUnread();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
