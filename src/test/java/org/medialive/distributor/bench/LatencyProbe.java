@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Added latency of one channel's path through the server, measured on the wire: tcpdump on the
@@ -59,13 +63,15 @@ final class LatencyProbe implements AutoCloseable {
                 "--time-stamp-precision=nano", "-w", file.toString(),
                 "udp and (dst port " + rtpPort + " or dst port " + srtPort + ")"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Files.readString(log).contains("listening on")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IOException("tcpdump did not start: " + Files.readString(log));
-            }
-            Thread.sleep(50);
+        try {
+            await("tcpdump listening").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !process.isAlive() || Files.readString(log).contains("listening on"));
+        } catch (ConditionTimeoutException timeout) {
+            // reported below with tcpdump's own words
+        }
+        if (!process.isAlive() || !Files.readString(log).contains("listening on")) {
+            process.destroyForcibly();
+            throw new IOException("tcpdump did not start: " + Files.readString(log));
         }
         return new LatencyProbe(process, file, rtpPort, srtPort);
     }

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.medialive.distributor.support.Ports;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The RTMP receiver of every RTMP output: nginx with Debian's libnginx-mod-rtmp on free
@@ -78,14 +81,16 @@ final class RtmpSink implements AutoCloseable {
                 config.toAbsolutePath().toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
         RtmpSink sink = new RtmpSink(process, port, statPort, dir);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!sink.accepts()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IOException("nginx-rtmp did not start: " + Files.readString(dir.resolve("nginx.out"))
-                        + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
-            }
-            Thread.sleep(100);
+        try {
+            await("nginx-rtmp accepting").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !process.isAlive() || sink.accepts());
+        } catch (ConditionTimeoutException timeout) {
+            // reported below with nginx's own words
+        }
+        if (!process.isAlive() || !sink.accepts()) {
+            process.destroyForcibly();
+            throw new IOException("nginx-rtmp did not start: " + Files.readString(dir.resolve("nginx.out"))
+                    + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
         }
         return sink;
     }
