@@ -21,7 +21,9 @@ public record DistributorProperties(
     public record Ingest(
             @DefaultValue("4MB") DataSize receiveBuffer,
             @DefaultValue("8") int reorderWindow,
-            @DefaultValue("3s") Duration signalTimeout) {
+            @DefaultValue("3s") Duration signalTimeout,
+            @DefaultValue("1ms") Duration pollInterval,
+            @DefaultValue("1") int threads) {
     }
 
     public record Output(

@@ -61,7 +61,8 @@ final class ChannelInput {
         try {
             routes.add("channel-ingest", routeId(), parameters,
                     Map.of("receiver", receiver, "handler", new DatagramHandler(receiver),
-                            "eventLoops", IngestEventLoops.shared()));
+                            "eventLoops", IngestEventLoops.shared(
+                                    properties.ingest().threads(), properties.ingest().pollInterval())));
             lastError = null;
             moveTo(ChannelState.WAITING, "listening on " + input.listenAddress() + ":" + input.port());
         } catch (RuntimeException e) {

@@ -2,7 +2,9 @@ package org.medialive.distributor.ingest;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
 
@@ -16,10 +18,18 @@ import org.apache.camel.component.netty.ChannelHandlerFactory;
  * is copied into one reused array, so the receive path allocates nothing of its own.
  * Bound to the route as a factory; each channel the route opens (one, for UDP) gets its own
  * instance, called by that channel's event loop thread only.
+ *
+ * <p>It also sets how the socket is read, because the event loops look at the sockets once per
+ * poll interval ({@link PacedSelectStrategy}) and must then take everything that waits: up to
+ * {@link #DATAGRAMS_PER_READ} datagrams per look (Netty's default stops after one datagram when
+ * it is shorter than the read buffer). Each is read into a buffer of {@link #LARGEST_DATAGRAM}
+ * bytes, the largest payload of a jumbo frame: a longer datagram arrives cut short and is counted
+ * as malformed. MediaLive sends 1,328 bytes (RTP and 7 TS packets).
  */
 public final class DatagramHandler extends ChannelInboundHandlerAdapter implements ChannelHandlerFactory {
 
-    private static final int LARGEST_DATAGRAM = 65_536;
+    static final int LARGEST_DATAGRAM = 9216;
+    static final int DATAGRAMS_PER_READ = 64;
 
     private final ChannelReceiver receiver;
     private byte[] copy = new byte[2048];
@@ -32,6 +42,15 @@ public final class DatagramHandler extends ChannelInboundHandlerAdapter implemen
     @Override
     public DatagramHandler newChannelHandler() {
         return new DatagramHandler(receiver);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        ChannelConfig config = ctx.channel().config();
+        FixedRecvByteBufAllocator reads = new FixedRecvByteBufAllocator(LARGEST_DATAGRAM);
+        reads.respectMaybeMoreData(false);
+        reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
+        config.setRecvByteBufAllocator(reads);
     }
 
     @Override

@@ -1,17 +1,26 @@
 package org.medialive.distributor.ingest;
 
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.channels.spi.SelectorProvider;
+import java.time.Duration;
 
 /**
- * The Netty event loops every channel's ingest route reads its socket on: one per core, shared
- * by all channels, instead of camel-netty's default of a group per route. A loop busy with one
- * channel's datagrams finds the next channel's waiting in the same epoll call, so 25 channels
- * (19,000 datagrams a second at 8 Mbit/s) cost a few thread wake-ups per millisecond rather than
- * one per datagram. Safe to share because the work per datagram is short and never blocks
- * (checks, RTP order, copies into the outputs' buffers). The threads are daemons and live as
- * long as the server; routes that stop only close their own sockets.
+ * The Netty event loops every channel's ingest route reads its socket on: one by default, shared
+ * by all channels, instead of camel-netty's default of a group per route. Each loop looks at its
+ * sockets once per poll interval ({@link PacedSelectStrategy}) and reads everything that came
+ * meanwhile, so 25 channels (19,000 datagrams a second at 8 Mbit/s) cost a thousand thread
+ * wake-ups a second per loop rather than one per datagram. Measured, the wake-ups (context
+ * switches) are what costs, not the reading: one loop reads 25 channels with a few % of a core,
+ * and each more loop adds its own thousand wake-ups (docs/PERFORMANCE.md). Safe to share because
+ * the work per datagram is short and never blocks (checks, RTP order, copies into the outputs'
+ * buffers). The
+ * threads are daemons and live as long as the server; routes that stop only close their own
+ * sockets. Java NIO, not Netty's native epoll transport: measured with the same load, epoll
+ * (with and without recvmmsg) cost more CPU here, not less (docs/PERFORMANCE.md).
  */
 public final class IngestEventLoops {
 
@@ -20,10 +29,17 @@ public final class IngestEventLoops {
     private IngestEventLoops() {
     }
 
-    public static synchronized EventLoopGroup shared() {
+    /**
+     * @param threads      how many loops (threads) the channels are spread over
+     * @param pollInterval pause between looks at the sockets; zero wakes for every datagram.
+     *                     The first call creates the loops and decides: these are start-up settings.
+     */
+    public static synchronized EventLoopGroup shared(int threads, Duration pollInterval) {
         if (shared == null) {
-            shared = new NioEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    new DefaultThreadFactory("ingest", true));
+            SelectStrategyFactory strategy = pollInterval.isZero() ? DefaultSelectStrategyFactory.INSTANCE
+                    : () -> new PacedSelectStrategy(pollInterval.toNanos());
+            shared = new NioEventLoopGroup(Math.max(1, threads), new DefaultThreadFactory("ingest", true),
+                    SelectorProvider.provider(), strategy);
         }
         return shared;
     }

@@ -1,93 +1,92 @@
 package org.medialive.distributor.output;
 
 import java.io.IOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies one output's {@link PacketRing} into its FIFO, on a thread of its own so that a
- * reader that stops reading blocks only this thread. The FIFO is opened read-write: on
- * Linux that never blocks waiting for a reader, and the child never sees end-of-file
- * while the output lives, even between restarts of the child.
+ * Copies one output's {@link PacketRing} into its FIFO whenever the {@link FifoFlusher} comes by.
+ * The FIFO is non-blocking ({@link NamedPipe#openForWriting}): a reader that stops reading only
+ * leaves this output's data in its ring (dropped when full, and the supervisor's watchdog
+ * restarts the process); it cannot hold up the flusher or any other output.
  */
-final class FifoWriter implements Runnable {
+final class FifoWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FifoWriter.class);
 
+    private final String name;
     private final PacketRing ring;
     private final FileChannel fifo;
-    private final Thread thread;
     private final AtomicLong bytesWritten;
     private final CueTap cues;
+    private final FifoFlusher flusher;
     private volatile long lastProgressNanos = System.nanoTime();
-    private volatile boolean running = true;
+    private boolean closed;
 
-    private FifoWriter(PacketRing ring, FileChannel fifo, String name, AtomicLong bytesWritten, CueTap cues) {
+    private FifoWriter(String name, PacketRing ring, FileChannel fifo, AtomicLong bytesWritten, CueTap cues,
+                       FifoFlusher flusher) {
+        this.name = name;
         this.ring = ring;
         this.fifo = fifo;
         this.bytesWritten = bytesWritten;
         this.cues = cues;
-        this.thread = new Thread(this, name);
-        this.thread.setDaemon(true);
+        this.flusher = flusher;
     }
 
     /**
      * @param bytesWritten the output's running total, which this writer adds to
      * @param cues         counts the SCTE-35 sections written; null where the protocol cannot carry them
      */
-    static FifoWriter open(PacketRing ring, Path fifoPath, String name, AtomicLong bytesWritten, CueTap cues)
-            throws IOException {
-        FileChannel channel = FileChannel.open(fifoPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FifoWriter writer = new FifoWriter(ring, channel, name, bytesWritten, cues);
-        writer.thread.start();
+    static FifoWriter open(PacketRing ring, Path fifoPath, String name, AtomicLong bytesWritten, CueTap cues,
+                           FifoFlusher flusher) throws IOException {
+        FifoWriter writer = new FifoWriter(name, ring, NamedPipe.openForWriting(fifoPath), bytesWritten, cues, flusher);
+        flusher.add(writer);
         return writer;
     }
 
-    @Override
-    public void run() {
+    /**
+     * Writes what the ring holds, as far as the pipe takes it. Called by the flusher only.
+     * @return whether to come back soon: this write filled the pipe and data is left over. A pipe
+     *         that was full before the write (a reader that fell behind) waits for the next pass.
+     */
+    synchronized boolean flush() {
+        if (closed) {
+            return false;
+        }
         try {
-            while (running) {
-                int n = ring.drainTo(fifo, cues, 200, TimeUnit.MILLISECONDS);
-                if (n > 0) {
-                    bytesWritten.addAndGet(n);
-                }
+            int n = ring.drainTo(fifo, cues);
+            if (n > 0) {
+                bytesWritten.addAndGet(n);
+            }
+            boolean left = !ring.isEmpty();
+            if (n > 0 || !left) {
                 lastProgressNanos = System.nanoTime();
             }
-        } catch (ClosedByInterruptException stopping) {
-            // close() interrupted a write blocked on a reader that stopped reading
-        } catch (IOException e) {
-            if (running) {
-                LOG.warn("Writing to {} failed: {}", thread.getName(), e.getMessage());
-            }
-        } finally {
-            closeQuietly();
+            return left && n > 0;
+        } catch (IOException | RuntimeException e) {
+            // no more progress from here: the watchdog restarts the process with a new FIFO
+            LOG.warn("Writing to {} failed: {}", name, e.toString());
+            closeChannel();
+            return false;
         }
     }
 
-    /** Stops the thread even when it is blocked in a write, and closes the FIFO. */
-    void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeQuietly();
+    /** Stops writing and closes the FIFO; the reader sees end-of-file. */
+    synchronized void close() {
+        flusher.remove(this);
+        closeChannel();
     }
 
-    /** Time since the writer last finished a write or found the buffer empty. */
+    /** Time since a write last succeeded or the buffer was last found empty. */
     long nanosSinceProgress() {
         return System.nanoTime() - lastProgressNanos;
     }
 
-    private void closeQuietly() {
+    private void closeChannel() {
+        closed = true;
         try {
             fifo.close();
         } catch (IOException ignored) {

@@ -11,7 +11,7 @@ import org.medialive.distributor.monitoring.BitrateMeter;
 /**
  * One running destination of a channel: its buffer, its route and process, its status.
  * The channel's receiver calls {@link #accept} for every datagram's packets; everything
- * else happens on the output's own threads, so nothing here can hold up the channel.
+ * else happens on the output's own and the FIFO flusher's threads, so nothing here can hold up the channel.
  */
 public final class Output {
 
@@ -35,8 +35,7 @@ public final class Output {
         this.destination = destination;
         this.context = context;
         this.status = new OutputStatus(channelId, definition.id(), context.listener());
-        this.ring = new PacketRing((int) context.properties().output().buffer().toBytes(),
-                context.properties().output().flushDelay().toNanos(), PacketRing.WAKE_BYTES);
+        this.ring = new PacketRing((int) context.properties().output().buffer().toBytes());
         this.cues = new OutputCues(cueSource, destination.carriesScte35());
     }
 
@@ -159,6 +158,10 @@ public final class Output {
             cues.startCounting();
         }
         feeding = value;
+    }
+
+    FifoFlusher flusher() {
+        return context.flusher();
     }
 
     CueTap cueTap() {

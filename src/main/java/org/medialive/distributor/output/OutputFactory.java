@@ -6,7 +6,7 @@ import org.medialive.distributor.RouteTemplates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Makes {@link Output}s and gives them what they share: settings, routes, the pid registry, events. */
+/** Makes {@link Output}s and gives them what they share: settings, routes, the pid registry, events, the FIFO flusher. */
 @Component
 public class OutputFactory {
 
@@ -14,13 +14,15 @@ public class OutputFactory {
     private final RouteTemplates routes;
     private final ProcessRegistry registry;
     private final ApplicationEventPublisher events;
+    private final FifoFlusher flusher;
 
-    public OutputFactory(DistributorProperties properties, RouteTemplates routes, ProcessRegistry registry,
-                         ApplicationEventPublisher events) {
+    OutputFactory(DistributorProperties properties, RouteTemplates routes, ProcessRegistry registry,
+                  ApplicationEventPublisher events, FifoFlusher flusher) {
         this.properties = properties;
         this.routes = routes;
         this.registry = registry;
         this.events = events;
+        this.flusher = flusher;
     }
 
     /**
@@ -37,6 +39,10 @@ public class OutputFactory {
 
     RouteTemplates routes() {
         return routes;
+    }
+
+    FifoFlusher flusher() {
+        return flusher;
     }
 
     ProcessRegistry registry() {

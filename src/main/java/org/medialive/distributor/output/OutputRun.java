@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Everything one run of an output's process needs, made before the process starts and
  * released after it ends: a fresh FIFO (so the process starts reading on a packet
- * boundary), the thread that writes it, the log file, and the process itself.
+ * boundary), its writer, the log file, and the process itself.
  */
 final class OutputRun implements AutoCloseable {
 
@@ -26,7 +26,8 @@ final class OutputRun implements AutoCloseable {
         Path fifo = output.runDir().resolve("stream.ts");
         NamedPipe.create(fifo);
         ring.discardUnread();
-        FifoWriter writer = FifoWriter.open(ring, fifo, "fifo-" + output.key(), output.bytesCounter(), output.cueTap());
+        FifoWriter writer = FifoWriter.open(ring, fifo, "fifo-" + output.key(), output.bytesCounter(), output.cueTap(),
+                output.flusher());
         try {
             return new OutputRun(fifo, writer, output.openLog());
         } catch (IOException e) {

@@ -3,33 +3,26 @@ package org.medialive.distributor.output;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.medialive.distributor.ingest.TsSink;
 
 /**
  * The bounded buffer between a channel's receive path and one output's FIFO.
- * One producer (the channel's receiver) and one consumer (the output's FIFO writer).
- * The producer never waits: when the consumer falls behind, whole datagrams are dropped
- * and counted, so a slow output cannot slow the channel or its other outputs.
- * The capacity is a whole number of TS packets, so packets never straddle the wrap.
- *
- * <p>Writes are batched, because every write wakes this output's writer thread and the process
- * reading the FIFO: while data flows the consumer writes what it has once per tick of the flush
- * delay (distributor.output.flush-delay), or as soon as {@link #WAKE_BYTES} are buffered (the
- * only time the producer wakes it), in writes of at most {@link #MAX_WRITE}. After a tick without
- * data it goes idle and the producer wakes it for the next datagram. At 8 Mbit/s and 10 ms that
- * is ~100 wake-ups a second instead of one per datagram (760), for at most the flush delay of
- * added latency (docs/PERFORMANCE.md).
+ * One producer (the channel's receiver) and one consumer (the {@link FifoFlusher} pass that
+ * writes this output's FIFO, one at a time). The producer never waits: when the consumer falls
+ * behind, whole datagrams are dropped and counted, so a slow output cannot slow the channel or
+ * its other outputs. The capacity is a whole number of TS packets, so packets never straddle
+ * the wrap. The producer wakes nobody: the flusher comes by once per flush delay.
  */
 final class PacketRing {
 
     static final int TS_PACKET = 188;
-    /** Largest single write: at most PIPE_BUF (4096) bytes, so each write is atomic; 21 packets fit. */
-    static final int MAX_WRITE = 21 * TS_PACKET;
-    /** Buffered bytes at which the producer wakes the consumer before its tick ends: 12 datagrams. */
-    static final int WAKE_BYTES = 4 * MAX_WRITE;
+    /**
+     * Largest single write: a pipe's default size. One write per flush wakes the reading process
+     * once; every extra write may wake it again, and those wake-ups were the writer's main cost
+     * (docs/PERFORMANCE.md). A non-blocking pipe may take part of it; the rest waits.
+     */
+    static final int MAX_WRITE = 65_536;
 
     private final ByteBuffer buffer;
     private final ByteBuffer reader;
@@ -37,26 +30,13 @@ final class PacketRing {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
-    private final long flushNanos;
-    private volatile Thread parkedConsumer;
-    /** Set by an idle consumer: wake it for any data, to start its flush timer. */
-    private volatile boolean wakeOnAny;
-    private final int wakeBytes;
-    /** Consumer side only: when the current tick ends (System.nanoTime), -1 while idle. */
-    private long tickEnd = -1;
-    /** Consumer side only: writing until the ring is empty. */
-    private boolean flushing;
-    /** Consumer side only: a copy of what was just written, for a tap that must see the bytes. */
-    private final byte[] writtenCopy = new byte[MAX_WRITE];
+    /** Consumer side only: what the tap is shown, whole packets: a partial packet left over, then what was just written. */
+    private final byte[] tapBytes = new byte[TS_PACKET + MAX_WRITE];
+    /** Consumer side only: bytes of a packet written only in part, waiting at the start of tapBytes. */
+    private int tapCarry;
 
-    /**
-     * @param flushNanos longest a packet waits for more to be written with it (the consumer's tick)
-     * @param wakeBytes buffered bytes at which the producer wakes the consumer before the tick ends
-     */
-    PacketRing(int requestedBytes, long flushNanos, int wakeBytes) {
-        this.flushNanos = flushNanos;
-        capacity = Math.max(MAX_WRITE, requestedBytes / TS_PACKET * TS_PACKET);
-        this.wakeBytes = Math.max(TS_PACKET, Math.min(wakeBytes, capacity / 2));
+    PacketRing(int requestedBytes) {
+        capacity = Math.max(TS_PACKET, requestedBytes / TS_PACKET * TS_PACKET);
         buffer = ByteBuffer.allocateDirect(capacity);
         reader = buffer.duplicate();
     }
@@ -74,86 +54,63 @@ final class PacketRing {
         if (first < length) {
             buffer.put(0, src, offset + first, length - first);
         }
-        written.set(w + length); // a full fence: the consumer may be about to park
-        Thread consumer = parkedConsumer;
-        if (consumer != null && (wakeOnAny || w + length - read.get() >= wakeBytes)) {
-            LockSupport.unpark(consumer);
-        }
+        written.lazySet(w + length);
         return true;
     }
 
     /**
-     * Consumer side: writes at most {@link #MAX_WRITE} bytes of whole packets to the channel,
-     * then shows them to {@code tap}. While data flows the consumer works in ticks of the flush
-     * delay: a full write's worth is written at once, anything less at the end of the tick it
-     * arrived in. A tick that brings nothing makes the consumer idle: it then waits up to
-     * {@code maxWait}, and the first data after the pause starts a new tick.
-     * @param tap sees every byte written, in order; null for none
-     * @return bytes written, 0 if nothing was due in time (call again)
+     * Consumer side: writes everything buffered, in writes of at most {@link #MAX_WRITE} bytes,
+     * until the buffer is empty or {@code out} takes less than it was given (a full non-blocking
+     * pipe); the rest waits for the next call. Shows {@code tap} every byte written, in order and
+     * in whole packets (a packet written in part is shown once its end is written).
+     * @param tap null for none
+     * @return bytes written
      */
-    int drainTo(WritableByteChannel out, TsSink tap, long maxWait, TimeUnit unit) throws IOException {
+    int drainTo(WritableByteChannel out, TsSink tap) throws IOException {
+        int total = 0;
         long r = read.get();
-        long available = written.get() - r;
-        if (!flushing) {
-            long now = System.nanoTime();
-            if (available < wakeBytes && (available == 0 || tickEnd < 0 || now < tickEnd)) {
-                boolean idle = available == 0 && (tickEnd < 0 || now >= tickEnd);
-                long waitNanos;
-                if (idle) {
-                    tickEnd = -1;
-                    waitNanos = unit.toNanos(maxWait);
-                } else {
-                    if (tickEnd < 0) {
-                        tickEnd = now + flushNanos;
-                    }
-                    waitNanos = tickEnd - now;
-                }
-                wakeOnAny = idle;
-                parkedConsumer = Thread.currentThread();
-                available = written.get() - r;
-                if (available < wakeBytes && !(idle && available > 0)) {
-                    LockSupport.parkNanos(this, waitNanos);
-                    available = written.get() - r;
-                }
-                parkedConsumer = null;
-                wakeOnAny = false;
-                if (available == 0) {
-                    return 0;
-                }
-                now = System.nanoTime();
-                if (idle) {
-                    tickEnd = now + flushNanos; // the first data after a pause starts a tick
-                    return 0;
-                }
-                if (available < wakeBytes && now < tickEnd) {
-                    return 0; // woken early: wait out the tick on the next call
-                }
+        long available;
+        while ((available = written.get() - r) > 0) {
+            int at = (int) (r % capacity);
+            int length = (int) Math.min(Math.min(available, MAX_WRITE), capacity - at);
+            reader.limit(at + length).position(at);
+            int n = out.write(reader);
+            if (n <= 0) {
+                break;
             }
-            flushing = true; // write everything there is, in writes of at most MAX_WRITE
+            if (tap != null) {
+                buffer.get(at, tapBytes, tapCarry, n); // before the producer may reuse the space
+            }
+            r += n;
+            read.lazySet(r);
+            total += n;
+            if (tap != null) {
+                showTap(tap, tapCarry + n);
+            }
+            if (n < length) {
+                break;
+            }
         }
-        int at = (int) (r % capacity);
-        int length = (int) Math.min(Math.min(available, MAX_WRITE), capacity - at);
-        reader.limit(at + length).position(at);
-        while (reader.hasRemaining()) {
-            out.write(reader);
+        return total;
+    }
+
+    private void showTap(TsSink tap, int bytes) {
+        int whole = bytes / TS_PACKET * TS_PACKET;
+        tapCarry = bytes - whole;
+        if (whole > 0) {
+            tap.accept(tapBytes, 0, whole);
         }
-        if (tap != null) {
-            buffer.get(at, writtenCopy, 0, length);
-            tap.accept(writtenCopy, 0, length);
-        }
-        read.lazySet(r + length);
-        if (written.get() == r + length) {
-            flushing = false;
-            tickEnd = System.nanoTime() + flushNanos; // all written: the next tick starts
-        }
-        return length;
+        System.arraycopy(tapBytes, whole, tapBytes, 0, tapCarry);
+    }
+
+    boolean isEmpty() {
+        return written.get() == read.get();
     }
 
     /** Forgets unread data, so a restarted process starts on live packets. Consumer side only. */
     void discardUnread() {
         read.set(written.get());
-        tickEnd = -1;
-        flushing = false;
+        tapCarry = 0;
     }
 
     long droppedBytes() {

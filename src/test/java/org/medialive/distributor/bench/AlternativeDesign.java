@@ -102,7 +102,7 @@ final class AlternativeDesign {
 
     private static Process start(List<String> command, Path log) throws IOException {
         Files.writeString(log, String.join(" ", command) + "\n");
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(DiesWithBench.command(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 

@@ -59,9 +59,9 @@ final class LatencyProbe implements AutoCloseable {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         Path log = file.resolveSibling(file.getFileName() + ".log");
-        Process process = new ProcessBuilder(List.of("tcpdump", "-i", "lo", "-n", "-q", "-B", "16384", "-s", "1500",
+        Process process = new ProcessBuilder(DiesWithBench.command(List.of("tcpdump", "-i", "lo", "-n", "-q", "-B", "16384", "-s", "1500",
                 "--time-stamp-precision=nano", "-w", file.toString(),
-                "udp and (dst port " + rtpPort + " or dst port " + srtPort + ")"))
+                "udp and (dst port " + rtpPort + " or dst port " + srtPort + ")")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await("tcpdump listening").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))

@@ -77,8 +77,8 @@ final class RtmpSink implements AutoCloseable {
                   }
                 }
                 """.formatted(MODULE, dir.toAbsolutePath(), port, statPort));
-        Process process = new ProcessBuilder(List.of("nginx", "-p", dir.toAbsolutePath().toString(), "-c",
-                config.toAbsolutePath().toString()))
+        Process process = new ProcessBuilder(DiesWithBench.command(List.of("nginx", "-p", dir.toAbsolutePath().toString(), "-c",
+                config.toAbsolutePath().toString())))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
         RtmpSink sink = new RtmpSink(process, port, statPort, dir);
         try {

@@ -33,8 +33,8 @@ final class SrtListener implements AutoCloseable {
     /** @param sent checked for byte-exactness against it; null when the design rewrites the stream */
     static SrtListener start(String name, int port, ByteBuffer sent, Path logDir) throws IOException {
         Files.createDirectories(logDir);
-        Process process = new ProcessBuilder(List.of("srt-live-transmit", "-chunk:1316", "-q",
-                "srt://127.0.0.1:" + port + "?mode=listener&latency=120", "file://con"))
+        Process process = new ProcessBuilder(DiesWithBench.command(List.of("srt-live-transmit", "-chunk:1316", "-q",
+                "srt://127.0.0.1:" + port + "?mode=listener&latency=120", "file://con")))
                 .redirectError(logDir.resolve(name + ".log").toFile())
                 .start();
         return new SrtListener(name, port, process, new StreamVerifier(sent));

@@ -1,21 +1,14 @@
 package org.medialive.distributor.output;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class PacketRingTest {
-
-    /** A ring with the default flush delay, 10 ms. */
-    private static PacketRing ring(int bytes) {
-        return new PacketRing(bytes, TimeUnit.MILLISECONDS.toNanos(10), PacketRing.WAKE_BYTES);
-    }
 
     private static byte[] packets(int count, int seed) {
         byte[] data = new byte[count * 188];
@@ -26,28 +19,31 @@ class PacketRingTest {
     }
 
     @Test
-    void deliversInOrderAcrossTheWrapInWritesOfAtMostPipeBuf() throws Exception {
-        PacketRing ring = ring(30 * 188);
+    void deliversInOrderAcrossTheWrapInWritesOfAtMostAPipesSize() throws Exception {
+        PacketRing ring = new PacketRing(30 * 188);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WritableByteChannel channel = Channels.newChannel(out);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ByteArrayOutputStream tapped = new ByteArrayOutputStream();
         for (int round = 0; round < 50; round++) {
-            byte[] datagram = packets(7, round);
-            assertThat(ring.offer(datagram, 0, datagram.length)).isTrue();
-            expected.write(datagram);
-            int written;
-            while ((written = ring.drainTo(channel, null, 1, TimeUnit.MILLISECONDS)) > 0) {
-                assertThat(written % 188).isZero();
-                assertThat(written).isLessThanOrEqualTo(4096);
+            for (int d = 0; d < round % 4; d++) {
+                byte[] datagram = packets(7, round * 4 + d);
+                assertThat(ring.offer(datagram, 0, datagram.length)).isTrue();
+                expected.write(datagram);
             }
+            int before = out.size();
+            int written = ring.drainTo(new MaxWriteCheck(channel), tapped::write);
+            assertThat(written).isEqualTo(out.size() - before);
+            assertThat(ring.isEmpty()).isTrue();
         }
         assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(tapped.toByteArray()).as("the tap sees exactly what was written").isEqualTo(expected.toByteArray());
         assertThat(ring.droppedBytes()).isZero();
     }
 
     @Test
     void dropsWholeDatagramsWhenFullAndCountsThem() {
-        PacketRing ring = ring(30 * 188);
+        PacketRing ring = new PacketRing(30 * 188);
         byte[] datagram = packets(7, 1);
         int accepted = 0;
         for (int i = 0; i < 10; i++) {
@@ -61,62 +57,81 @@ class PacketRingTest {
 
     @Test
     void discardingUnreadStartsAFreshRun() throws Exception {
-        PacketRing ring = ring(30 * 188);
+        PacketRing ring = new PacketRing(30 * 188);
         ring.offer(packets(7, 1), 0, 7 * 188);
         ring.discardUnread();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ring.drainTo(Channels.newChannel(out), null, 1, TimeUnit.MILLISECONDS)).isZero();
+        assertThat(ring.drainTo(Channels.newChannel(out), null)).isZero();
         byte[] fresh = packets(1, 9);
         ring.offer(fresh, 0, 188);
-        ring.drainTo(Channels.newChannel(out), null, 1, TimeUnit.MILLISECONDS);
+        ring.drainTo(Channels.newChannel(out), null);
         assertThat(out.toByteArray()).isEqualTo(fresh);
     }
 
     @Test
-    void writesAWholeWriteAtOnceButWaitsTheFlushDelayForLess() throws Exception {
-        long flush = TimeUnit.MILLISECONDS.toNanos(300);
-        PacketRing ring = new PacketRing(60 * 188, flush, PacketRing.MAX_WRITE);
+    void stopsAtAFullPipeAndGoesOnWhereItStoppedShowingTheTapWholePackets() throws Exception {
+        PacketRing ring = new PacketRing(1000 * 188);
+        byte[] data = packets(700, 3);
+        ring.offer(data, 0, data.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WritableByteChannel channel = Channels.newChannel(out);
-        byte[] three = packets(21, 3);
-        ring.offer(three, 0, three.length);
-        long start = System.nanoTime();
-        assertThat(ring.drainTo(channel, null, 1, TimeUnit.SECONDS)).isEqualTo(PacketRing.MAX_WRITE);
-        byte[] one = packets(7, 4);
-        ring.offer(one, 0, one.length);
-        int written = 0;
-        while (written == 0) {
-            written = ring.drainTo(channel, null, 1, TimeUnit.SECONDS);
-        }
-        assertThat(written).isEqualTo(one.length);
-        assertThat(System.nanoTime() - start).as("a lone datagram waits for company").isGreaterThanOrEqualTo(flush);
-        assertThat(out.toByteArray()).hasSize(three.length + one.length);
+        ByteArrayOutputStream tapped = new ByteArrayOutputStream();
+        TakesOnly pipe = new TakesOnly(Channels.newChannel(out), 70_000); // not a whole number of packets
+        assertThat(ring.drainTo(pipe, tapped::write)).isEqualTo(70_000);
+        assertThat(ring.isEmpty()).isFalse();
+        assertThat(tapped.size()).as("whole packets only").isEqualTo(70_000 / 188 * 188);
+        assertThat(ring.drainTo(pipe, tapped::write)).as("a full pipe takes nothing").isZero();
+        pipe.room = Integer.MAX_VALUE;
+        assertThat(ring.drainTo(pipe, tapped::write)).isEqualTo(data.length - 70_000);
+        assertThat(out.toByteArray()).isEqualTo(data);
+        assertThat(tapped.toByteArray()).isEqualTo(data);
     }
 
-    @Test
-    void anIdleWriterIsWokenByTheFirstData() throws Exception {
-        PacketRing ring = new PacketRing(60 * 188, TimeUnit.MILLISECONDS.toNanos(50), PacketRing.MAX_WRITE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WritableByteChannel channel = Channels.newChannel(out);
-        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
-        Thread writer = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    // an hour's wait when idle: only the producer's wake-up can end it in time
-                    total.addAndGet(ring.drainTo(channel, null, 1, TimeUnit.HOURS));
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        writer.setDaemon(true);
-        writer.start();
-        // idle: parked for up to an hour, waiting for data
-        await("writer idle").atMost(Duration.ofSeconds(10)).until(() -> writer.getState() == Thread.State.TIMED_WAITING);
-        byte[] datagram = packets(7, 5);
-        ring.offer(datagram, 0, datagram.length);
-        await("datagram written").atMost(Duration.ofSeconds(10)).until(() -> total.get() >= datagram.length);
-        assertThat(total.get()).isEqualTo(datagram.length);
-        writer.interrupt();
+    /** Fails the test if a write is larger than a pipe's default size. */
+    private record MaxWriteCheck(WritableByteChannel out) implements WritableByteChannel {
+        @Override
+        public int write(ByteBuffer src) throws java.io.IOException {
+            assertThat(src.remaining()).isLessThanOrEqualTo(65_536);
+            return out.write(src);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A non-blocking pipe with room for {@code room} more bytes: takes what fits, then nothing (returns 0). */
+    private static final class TakesOnly implements WritableByteChannel {
+        private final WritableByteChannel out;
+        int room;
+
+        TakesOnly(WritableByteChannel out, int room) {
+            this.out = out;
+            this.room = room;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws java.io.IOException {
+            int take = Math.min(room, src.remaining());
+            ByteBuffer part = src.duplicate();
+            part.limit(part.position() + take);
+            int n = out.write(part);
+            src.position(src.position() + n);
+            room -= n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
