@@ -22,7 +22,7 @@ public record DistributorProperties(
             @DefaultValue("4MB") DataSize receiveBuffer,
             @DefaultValue("8") int reorderWindow,
             @DefaultValue("3s") Duration signalTimeout,
-            @DefaultValue("1ms") Duration pollInterval,
+            @DefaultValue("10ms") Duration pollInterval,
             @DefaultValue("1") int threads) {
     }
 

@@ -12,10 +12,10 @@ import java.time.Duration;
  * The Netty event loops every channel's ingest route reads its socket on: one by default, shared
  * by all channels, instead of camel-netty's default of a group per route. Each loop looks at its
  * sockets once per poll interval ({@link PacedSelectStrategy}) and reads everything that came
- * meanwhile, so 25 channels (19,000 datagrams a second at 8 Mbit/s) cost a thousand thread
- * wake-ups a second per loop rather than one per datagram. Measured, the wake-ups (context
- * switches) are what costs, not the reading: one loop reads 25 channels with a few % of a core,
- * and each more loop adds its own thousand wake-ups (docs/PERFORMANCE.md). Safe to share because
+ * meanwhile, so 25 channels (19,000 datagrams a second at 8 Mbit/s) cost a hundred thread
+ * wake-ups a second rather than one per datagram; the outputs' FIFO writes run on the first loop
+ * too. Measured, the wake-ups (context switches) cost more than the reading, and each more loop
+ * adds its own (docs/PERFORMANCE.md). Safe to share because
  * the work per datagram is short and never blocks (checks, RTP order, copies into the outputs'
  * buffers). The
  * threads are daemons and live as long as the server; routes that stop only close their own

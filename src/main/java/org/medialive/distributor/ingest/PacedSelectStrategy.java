@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * datagrams a second arriving one at a time: waking a thread for each cost more than all the
  * work done with them (docs/PERFORMANCE.md). Pausing the interval between looks lets the kernel
  * queue them in the sockets' receive buffers (4 MB each) and one wake-up serves all that came.
- * The price is at most one interval of added latency (1 ms by default).
+ * The price is at most one interval of added latency (10 ms by default). The outputs' FIFO
+ * writes run on the same loop right after a look (FifoFlusher), so what was read goes out at once.
  *
  * <p>Tasks given to the loop (opening and closing a route's socket) wait for the end of the pause
  * at most. A look that finds nothing goes straight back to pausing ({@code CONTINUE}), so Netty's

@@ -1,5 +1,6 @@
 package org.medialive.distributor.output;
 
+import io.netty.channel.DefaultEventLoop;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.InputStream;
@@ -13,10 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Real FIFOs, written by the real flusher thread. */
+/** Real FIFOs, written by the real flusher on a Netty event loop. */
 class FifoWriterTest {
 
-    private final FifoFlusher flusher = new FifoFlusher(Duration.ofMillis(10));
+    private final DefaultEventLoop loop = new DefaultEventLoop();
+    private final FifoFlusher flusher = new FifoFlusher(loop, Duration.ofMillis(10));
 
     @TempDir
     Path dir;
@@ -24,6 +26,7 @@ class FifoWriterTest {
     @AfterEach
     void stopFlusher() {
         flusher.destroy();
+        loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static byte[] packets(int count, int seed) {
