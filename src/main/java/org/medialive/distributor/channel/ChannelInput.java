@@ -61,8 +61,7 @@ final class ChannelInput {
         try {
             routes.add("channel-ingest", routeId(), parameters,
                     Map.of("receiver", receiver, "handler", new DatagramHandler(receiver),
-                            "eventLoops", IngestEventLoops.shared(
-                                    properties.ingest().threads(), properties.ingest().pollInterval())));
+                            "eventLoops", IngestEventLoops.shared(properties.ingest())));
             lastError = null;
             moveTo(ChannelState.WAITING, "listening on " + input.listenAddress() + ":" + input.port());
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
+import org.medialive.distributor.DistributorProperties;
 
 /**
  * The Netty event loops every channel's ingest route reads its socket on: one by default, shared
@@ -30,15 +31,16 @@ public final class IngestEventLoops {
     }
 
     /**
-     * @param threads      how many loops (threads) the channels are spread over
-     * @param pollInterval pause between looks at the sockets; zero wakes for every datagram.
-     *                     The first call creates the loops and decides: these are start-up settings.
+     * @param settings how many loops (threads) and the pause between looks at the sockets (zero
+     *                 wakes for every datagram). The first call creates the loops and decides:
+     *                 these are start-up settings.
      */
-    public static synchronized EventLoopGroup shared(int threads, Duration pollInterval) {
+    public static synchronized EventLoopGroup shared(DistributorProperties.Ingest settings) {
         if (shared == null) {
+            Duration pollInterval = settings.pollInterval();
             SelectStrategyFactory strategy = pollInterval.isZero() ? DefaultSelectStrategyFactory.INSTANCE
                     : () -> new PacedSelectStrategy(pollInterval.toNanos());
-            shared = new NioEventLoopGroup(Math.max(1, threads), new DefaultThreadFactory("ingest", true),
+            shared = new NioEventLoopGroup(Math.max(1, settings.threads()), new DefaultThreadFactory("ingest", true),
                     SelectorProvider.provider(), strategy);
         }
         return shared;

@@ -41,7 +41,7 @@ class FifoFlusher implements DisposableBean {
 
     @Autowired
     FifoFlusher(DistributorProperties properties) {
-        this(IngestEventLoops.shared(properties.ingest().threads(), properties.ingest().pollInterval()).next(),
+        this(IngestEventLoops.shared(properties.ingest()).next(),
                 properties.output().flushDelay());
     }
 
