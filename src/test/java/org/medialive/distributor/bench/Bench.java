@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.medialive.distributor.support.Api;
 import org.medialive.distributor.support.ChildProcesses;
 import org.medialive.distributor.support.DistributorServer;
@@ -127,7 +129,7 @@ public final class Bench {
                     if (!pacer.finished()) {
                         notes.add("the pacer did not stop in time");
                     }
-                    sleep(3); // what the buffers and SRT still hold reaches the receivers; then a fresh snapshot
+                    awaitDelivered(listeners, pacer); // what the buffers and SRT still hold; then a fresh snapshot
                     JsonNode stats = api.ok("/api/stats");
                     Map<String, Long> rtmpBytes = rtmp.bytesByStream();
                     List<SrtListener.Result> results = new ArrayList<>();
@@ -175,7 +177,12 @@ public final class Bench {
                 inputs.forEach(a -> inputPorts.add(a.getPort()));
                 targets.add(inputs);
             }
-            sleep(1); // the processes open their sockets
+            try {
+                Awaitility.await("the ffmpeg processes bind their input ports").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(100)).until(() -> SocketDrops.allBound(inputPorts));
+            } catch (ConditionTimeoutException slow) {
+                notes.add("not every ffmpeg had bound its input port when the load began");
+            }
             MultiPacer pacer = new MultiPacer(sent, options.bitsPerSecond(), targets).start();
             try {
                 sleep(options.warmup());
@@ -191,7 +198,7 @@ public final class Bench {
                     notes.add(exited + " of " + processes.size() + " ffmpeg processes exited during the run (logs in " + logs + ")");
                 }
                 pacer.close();
-                sleep(2);
+                awaitQuiet(listeners); // remuxed streams have no expected size: wait until nothing more arrives
                 Map<String, Long> rtmpBytes = rtmp.bytesByStream();
                 List<SrtListener.Result> results = new ArrayList<>();
                 listeners.forEach(l -> results.add(l.stop()));
@@ -269,6 +276,44 @@ public final class Bench {
                 results.add(new SrtListener.Result(key, "rtmp", bytes.getOrDefault(key, 0L), null, null,
                         bytes.containsKey(key) ? null : "nothing published"));
             }
+        }
+    }
+
+    /**
+     * Waits until every SRT receiver of ours has as many bytes as its channel was sent, or 10 s
+     * have passed (a receiver that lost packets never gets there; the report shows it).
+     */
+    private void awaitDelivered(List<SrtListener> listeners, MultiPacer pacer) {
+        int perChannel = Math.max(1, options.srtPerChannel());
+        try {
+            Awaitility.await("SRT receivers have everything sent").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        for (int i = 0; i < listeners.size(); i++) {
+                            if (listeners.get(i).bytes() < pacer.bytes(i / perChannel)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+        } catch (ConditionTimeoutException incomplete) {
+            // measured as it is: missing bytes show as not byte-exact / short receivers
+        }
+    }
+
+    /** Waits until the receivers' byte counts stop growing (two polls 0.5 s apart agree), at most 10 s. */
+    private static void awaitQuiet(List<SrtListener> listeners) {
+        long[] last = {-1};
+        try {
+            Awaitility.await("the receivers have what was in flight").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        long now = listeners.stream().mapToLong(SrtListener::bytes).sum();
+                        boolean quiet = now == last[0];
+                        last[0] = now;
+                        return quiet;
+                    });
+        } catch (ConditionTimeoutException stillArriving) {
+            // measured as it is
         }
     }
 
