@@ -7,7 +7,7 @@ import org.medialive.distributor.stream.SectionCounter;
 /**
  * Counts the SCTE-35 sections an output actually wrote to its FIFO, on the PIDs the
  * channel's analysis found, so the output can prove it forwarded every cue the channel saw.
- * Runs on the output's FIFO writer thread only.
+ * Runs on the FIFO flusher's thread (the ingest event loop) only.
  */
 final class CueTap implements TsSink {
 

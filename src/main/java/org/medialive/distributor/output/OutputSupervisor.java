@@ -69,7 +69,6 @@ final class OutputSupervisor implements ExecCommandExecutor {
                 // before the start: the process may report "connected" before start() returns
                 output.status().moveTo(OutputState.STARTING, "starting " + command.getExecutable());
                 current.start(commandLine(command), output, observer);
-                current.note("process started, pid " + current.child().pid());
                 output.feeding(true);
             }
             exit = current.child().waitFor();
