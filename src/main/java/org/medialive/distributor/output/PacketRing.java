@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.atomic.AtomicLong;
-import org.medialive.distributor.ingest.TsSink;
 
 /**
  * The bounded buffer between a channel's receive path and one output's FIFO.
@@ -24,16 +23,28 @@ final class PacketRing {
      */
     static final int MAX_WRITE = 65_536;
 
+    /**
+     * Sees each packet an output wrote, where it lies in the ring, before the space is given back
+     * to the producer: looking at it there costs nothing for the packets it does not want.
+     */
+    @FunctionalInterface
+    interface PacketTap {
+        /** @param at index of the packet's first byte in {@code ring}; its 188 bytes are contiguous */
+        void packet(ByteBuffer ring, int at);
+    }
+
     private final ByteBuffer buffer;
     private final ByteBuffer reader;
     private final int capacity;
     private final AtomicLong written = new AtomicLong();
+    /**
+     * Where the producer may write up to: the start of the first packet not yet written whole.
+     * A packet written in part stays reserved, so the tap can be shown it once its end is written.
+     */
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
-    /** Consumer side only: what the tap is shown, whole packets: a partial packet left over, then what was just written. */
-    private final byte[] tapBytes = new byte[TS_PACKET + MAX_WRITE];
-    /** Consumer side only: bytes of a packet written only in part, waiting at the start of tapBytes. */
-    private int tapCarry;
+    /** Consumer side only: how far the stream has been written out, to the byte. */
+    private long sent;
 
     PacketRing(int requestedBytes) {
         capacity = Math.max(TS_PACKET, requestedBytes / TS_PACKET * TS_PACKET);
@@ -61,56 +72,46 @@ final class PacketRing {
     /**
      * Consumer side: writes everything buffered, in writes of at most {@link #MAX_WRITE} bytes,
      * until the buffer is empty or {@code out} takes less than it was given (a full non-blocking
-     * pipe); the rest waits for the next call. Shows {@code tap} every byte written, in order and
-     * in whole packets (a packet written in part is shown once its end is written).
+     * pipe); the rest waits for the next call. Shows {@code tap} every packet once it has been
+     * written whole, in order (a packet written in part is shown once its end is written).
      * @param tap null for none
      * @return bytes written
      */
-    int drainTo(WritableByteChannel out, TsSink tap) throws IOException {
-        int total = 0;
-        long r = read.get();
+    int drainTo(WritableByteChannel out, PacketTap tap) throws IOException {
+        long start = sent;
         long available;
-        while ((available = written.get() - r) > 0) {
-            int at = (int) (r % capacity);
+        while ((available = written.get() - sent) > 0) {
+            int at = (int) (sent % capacity);
             int length = (int) Math.min(Math.min(available, MAX_WRITE), capacity - at);
             reader.limit(at + length).position(at);
             int n = out.write(reader);
             if (n <= 0) {
                 break;
             }
-            if (tap != null) {
-                buffer.get(at, tapBytes, tapCarry, n); // before the producer may reuse the space
-            }
-            r += n;
-            read.lazySet(r);
-            total += n;
-            if (tap != null) {
-                showTap(tap, tapCarry + n);
-            }
+            sent += n;
             if (n < length) {
                 break;
             }
         }
-        return total;
-    }
-
-    private void showTap(TsSink tap, int bytes) {
-        int whole = bytes / TS_PACKET * TS_PACKET;
-        tapCarry = bytes - whole;
-        if (whole > 0) {
-            tap.accept(tapBytes, 0, whole);
+        long whole = sent / TS_PACKET * TS_PACKET;
+        if (tap != null) {
+            for (long packet = start / TS_PACKET * TS_PACKET; packet < whole; packet += TS_PACKET) {
+                tap.packet(buffer, (int) (packet % capacity));
+            }
         }
-        System.arraycopy(tapBytes, whole, tapBytes, 0, tapCarry);
+        read.lazySet(whole); // after the tap: from here the producer may reuse the space
+        return (int) (sent - start);
     }
 
+    /** Consumer side: whether everything offered has been written out. */
     boolean isEmpty() {
-        return written.get() == read.get();
+        return written.get() == sent;
     }
 
     /** Forgets unread data, so a restarted process starts on live packets. Consumer side only. */
     void discardUnread() {
-        read.set(written.get());
-        tapCarry = 0;
+        sent = written.get();
+        read.set(sent);
     }
 
     long droppedBytes() {

@@ -64,6 +64,16 @@ public final class SectionCounter implements TsSink {
         }
     }
 
+    /** Whether packets on this PID are counted: callers may skip handing over the others. */
+    public boolean watches(int pid) {
+        for (Slot slot : slots) {
+            if (slot.pid == pid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Complete sections with a valid CRC counted so far on the watched PIDs. */
     public long sections() {
         return sections;
