@@ -24,7 +24,8 @@ import org.apache.camel.component.netty.ChannelHandlerFactory;
  * {@link #DATAGRAMS_PER_READ} datagrams per look (Netty's default stops after one datagram when
  * it is shorter than the read buffer). Each is read into a buffer of {@link #LARGEST_DATAGRAM}
  * bytes, the largest payload of a jumbo frame: a longer datagram arrives cut short and is counted
- * as malformed. MediaLive sends 1,328 bytes (RTP and 7 TS packets).
+ * as malformed. MediaLive sends 1,328 bytes (RTP and 7 TS packets). The buffers are the socket's
+ * own, reused from read to read ({@link ReceiveBuffers}).
  */
 public final class DatagramHandler extends ChannelInboundHandlerAdapter implements ChannelHandlerFactory {
 
@@ -33,6 +34,7 @@ public final class DatagramHandler extends ChannelInboundHandlerAdapter implemen
 
     private final ChannelReceiver receiver;
     private byte[] copy = new byte[2048];
+    private ReceiveBuffers buffers;
 
     public DatagramHandler(ChannelReceiver receiver) {
         this.receiver = receiver;
@@ -51,6 +53,15 @@ public final class DatagramHandler extends ChannelInboundHandlerAdapter implemen
         reads.respectMaybeMoreData(false);
         reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
         config.setRecvByteBufAllocator(reads);
+        buffers = new ReceiveBuffers(config.getAllocator());
+        config.setAllocator(buffers);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (buffers != null) {
+            buffers.release();
+        }
     }
 
     @Override
