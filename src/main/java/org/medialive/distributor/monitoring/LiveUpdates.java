@@ -36,7 +36,11 @@ public class LiveUpdates extends TextWebSocketHandler {
     LiveUpdates(StatsSnapshot snapshot, ApiJson json) {
         this.snapshot = snapshot;
         this.json = json;
-        snapshot.onRefresh(stats -> broadcast(snapshotMessage(stats)));
+        snapshot.onRefresh(stats -> {
+            if (!sessions.isEmpty()) { // with no dashboard open, no JSON to build every second
+                broadcast(snapshotMessage(stats));
+            }
+        });
     }
 
     @Override
