@@ -14,8 +14,8 @@ import java.util.List;
  * at 25 channels (19,000 datagrams a second) that was a quarter of the Java work on the ingest
  * thread (docs/PERFORMANCE.md). These buffers stay allocated: the set holds one reference to
  * each, and a buffer whose count is back to that one reference (the datagram's handler released
- * it) is free again. One read takes up to {@link DatagramHandler#DATAGRAMS_PER_READ} datagrams
- * before they are handled, so the set grows to about that many and stays there; past
+ * it) is free again. One read takes what waits, up to {@link DatagramHandler#DATAGRAMS_PER_READ}
+ * datagrams, before they are handled, so the set grows to the most one read took and stays; past
  * {@link #MOST} (someone kept buffers) reads fall back to the pooled allocator. Everything but
  * the socket's read buffers goes to the channel's own allocator. Event loop thread only.
  */

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medialive.distributor.support.Api;
+import org.medialive.distributor.support.ApplicationTestProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,9 +34,7 @@ class ApiErrorsTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("api-errors");
-        registry.add("distributor.data-dir", dir::toString);
-        registry.add("distributor.admin-password", () -> "api-errors-admin-password");
+        ApplicationTestProperties.register(registry, "api-errors");
     }
 
     /** Camel starts before each test method (camel-test), so the fixture is made at the first. */

@@ -1,8 +1,6 @@
 package org.medialive.distributor.monitoring;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
@@ -10,6 +8,7 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultStrategy;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
+import org.medialive.distributor.support.ApplicationTestProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,9 +26,7 @@ class UnchangedHealthResultsTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("health-results");
-        registry.add("distributor.data-dir", dir::toString);
-        registry.add("distributor.admin-password", () -> "health-results-admin-password");
+        ApplicationTestProperties.register(registry, "health-results");
     }
 
     @Test
