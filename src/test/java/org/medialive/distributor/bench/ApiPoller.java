@@ -53,11 +53,7 @@ final class ApiPoller {
 
     synchronized Map<String, DesignResult.Timing> timings() {
         Map<String, DesignResult.Timing> timings = new LinkedHashMap<>();
-        millis.forEach((path, values) -> {
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            timings.put(path, new DesignResult.Timing(sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.99),
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1], failures.get(path)));
-        });
+        millis.forEach((path, values) -> timings.put(path, DesignResult.Timing.of(values, failures.get(path))));
         return timings;
     }
 
@@ -98,13 +94,5 @@ final class ApiPoller {
                 return;
             }
         }
-    }
-
-    private static double percentile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return ProcessSampler.round(sorted[Math.max(0, Math.min(sorted.length - 1, index))]);
     }
 }

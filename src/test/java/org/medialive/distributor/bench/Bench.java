@@ -74,7 +74,8 @@ public final class Bench {
             // which the once-a-second polling below would add to the JVM's figures.
             Api.Response issued = server.api().post("/api/tokens", "{\"name\":\"bench\",\"role\":\"operator\"}");
             created(issued);
-            Api api = server.anonymous().withToken(issued.json().path("token").asText());
+            String token = issued.json().path("token").asText();
+            Api api = server.anonymous().withToken(token);
             try {
                 for (int c = 0; c < options.channels(); c++) {
                     String id = channelId(c);
@@ -108,6 +109,7 @@ public final class Bench {
                             .group("receivers", () -> receiverPids(listeners))
                             .start();
                     ApiPoller poller = new ApiPoller(api).start();
+                    LiveFeedWatcher feed = LiveFeedWatcher.start(server.port(), token);
                     LatencyProbe.Latency latency = null;
                     long measuredMillis = options.seconds() * 1000L;
                     if (options.latencySeconds() > 0 && !listeners.isEmpty()) {
@@ -124,6 +126,9 @@ public final class Bench {
                     progress(measuredMillis, listeners);
                     sampler.stop();
                     poller.stop();
+                    feed.close();
+                    Map<String, DesignResult.Timing> responsiveness = new LinkedHashMap<>(poller.timings());
+                    responsiveness.put(LiveFeedWatcher.KEY, feed.gaps());
                     long socketDrops = SocketDrops.of(inputPorts);
                     pacer.close();
                     if (!pacer.finished()) {
@@ -143,7 +148,7 @@ public final class Bench {
                             ProcessSampler.round(jvm.cpuPercent() + children.cpuPercent()),
                             jvm.peakRssKb() + children.peakRssKb(), poller.heap(),
                             traffic(stats, pacer, socketDrops), results, deliveries(results),
-                            latency, poller.timings(), pacer.maxLatenessMillis(), notes);
+                            latency, responsiveness, pacer.maxLatenessMillis(), notes);
                 } finally {
                     pacer.close();
                 }

@@ -113,6 +113,11 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
                         + (timing.failures() > 0 ? " (" + timing.failures() + " failed)" : "");
             });
         }
+        row(md, "dashboard feed (/ws): gap between snapshots p50 / p99 / max", ds, d -> {
+            DesignResult.Timing gaps = d.api() == null ? null : d.api().get(LiveFeedWatcher.KEY);
+            return gaps == null ? "–" : fmt(gaps.p50()) + " / " + fmt(gaps.p99()) + " / " + fmt(gaps.max()) + " ms ("
+                    + gaps.samples() + " gaps" + (gaps.failures() > 0 ? ", connection lost " + gaps.failures() + " times" : "") + ")";
+        });
         row(md, "receivers' CPU (SRT listeners + nginx; not part of the design)", ds, d -> fmt(d.receivers().cpuPercent()) + " %");
         row(md, "pacer's worst lateness", ds, d -> fmt(d.pacerMaxLatenessMs()) + " ms");
         md.append("\n## Targets\n\n| target | goal | this run | |\n|---|---|---|---|\n");

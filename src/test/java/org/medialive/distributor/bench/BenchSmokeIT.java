@@ -27,7 +27,7 @@ class BenchSmokeIT {
         assertThat(out.resolve("report.md")).exists();
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown).contains("| **CPU, total** |", "| **ours / this design: CPU, memory** |", "## Targets",
-                "| SRT receivers byte-exact | 2 of 2 |");
+                "| SRT receivers byte-exact | 2 of 2 |", "| dashboard feed (/ws): gap between snapshots");
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertThat(json.path("designs")).hasSize(3);
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
@@ -48,6 +48,9 @@ class BenchSmokeIT {
         assertThat(deliveries.path("srtByteExact").asInt()).isEqualTo(2);
         assertThat(deliveries.path("rtmpBytes").asLong()).isPositive();
         assertThat(ours.path("api").path("/api/stats").path("samples").asInt()).isPositive();
+        JsonNode feed = ours.path("api").path("/ws snapshots");
+        assertThat(feed.path("samples").asInt()).as("snapshots from the dashboard feed").isPositive();
+        assertThat(feed.path("failures").asInt()).as("dashboard feed connection lost").isZero();
         if (LatencyProbe.available()) {
             assertThat(ours.path("latency").path("samples").asLong()).as("SRT packets timed").isPositive();
         }

@@ -41,7 +41,24 @@ public record DesignResult(String design, String description, double seconds,
                              int rtmpReceivers, long rtmpBytes, long expectedBytesPerOutput) {
     }
 
-    /** Response times in milliseconds of one URL polled every second. */
+    /**
+     * Times in milliseconds: the response times of one URL polled every second, or for
+     * {@link LiveFeedWatcher#KEY} the gaps between the dashboard feed's snapshots.
+     */
     public record Timing(int samples, double p50, double p99, double max, int failures) {
+
+        static Timing of(List<Double> millis, int failures) {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Timing(sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.99),
+                    sorted.length == 0 ? 0 : ProcessSampler.round(sorted[sorted.length - 1]), failures);
+        }
+
+        private static double percentile(double[] sorted, double q) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.ceil(q * sorted.length) - 1;
+            return ProcessSampler.round(sorted[Math.max(0, Math.min(sorted.length - 1, index))]);
+        }
     }
 }
