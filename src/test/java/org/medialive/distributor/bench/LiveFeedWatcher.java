@@ -63,7 +63,7 @@ final class LiveFeedWatcher implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
-    synchronized void snapshotArrived(long nanos) {
+    private synchronized void snapshotArrived(long nanos) {
         if (lastSnapshotNanos != 0) {
             gapsMillis.add((nanos - lastSnapshotNanos) / 1e6);
         }
