@@ -71,7 +71,7 @@ public class OutputService {
             if (request.id() != null && !request.id().equals(outputId)) {
                 throw invalid("the id in the body ('" + request.id() + "') differs from the path ('" + outputId + "'); ids cannot be changed");
             }
-            Destination destination = Destinations.parse(request.url()).keepingSecretsOf(current.destination());
+            Destination destination = KeptSecrets.resolve(request.url(), current.destination());
             refuseMaskedSecrets(destination);
             OutputDefinition changed = new OutputDefinition(outputId, request.name(), destination.processUrl(),
                     request.enabled(), request.audio()).validated();
