@@ -38,12 +38,23 @@ final class ChildProcess {
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
                 .redirectInput(stdin);
-        Map<String, String> env = builder.environment();
-        env.put(OWNER_VARIABLE, owner);
+        keepOnlyHarmlessVariables(builder.environment(), owner);
         ChildProcess child = new ChildProcess(builder.start());
         child.read(child.process.getInputStream(), stdoutLines, "stdout");
         child.read(child.process.getErrorStream(), stderrLines, "stderr");
         return child;
+    }
+
+    /**
+     * Trims a child's environment to what a relay needs (PATH, locale, HOME, TZ) plus our owner marker.
+     * Everything else stays with the JVM: DISTRIBUTOR_ADMIN_PASSWORD, JAVA_OPTS, cloud credentials...
+     * A child's environment is only readable by its owner, but the children do not need it and
+     * a crash dump or a debugging operator should not find it there.
+     */
+    static void keepOnlyHarmlessVariables(Map<String, String> env, String owner) {
+        env.keySet().removeIf(name -> !(name.equals("PATH") || name.equals("LANG") || name.startsWith("LC_")
+                || name.equals("HOME") || name.equals("TZ")));
+        env.put(OWNER_VARIABLE, owner);
     }
 
     long pid() {

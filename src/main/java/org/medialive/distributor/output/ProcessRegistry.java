@@ -49,7 +49,7 @@ public class ProcessRegistry {
      * recorded with {@link #add} once started.
      */
     public ProcessBuilder markAsOurs(ProcessBuilder builder) {
-        builder.environment().put(ChildProcess.OWNER_VARIABLE, owner);
+        ChildProcess.keepOnlyHarmlessVariables(builder.environment(), owner);
         return builder;
     }
 
