@@ -2,22 +2,20 @@ package org.medialive.distributor.control;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.medialive.distributor.security.ApiTokens;
 import org.medialive.distributor.security.AuditTrail;
+import org.medialive.distributor.security.Caller;
 import org.medialive.distributor.security.UserAccounts;
 import org.springframework.stereotype.Component;
 
 /** Who is calling, users, API tokens and the audit log: GET /api/me, /api/users, /api/tokens, /api/audit. */
 @Component("accessApi")
 public class AccessApi {
-
-    private static final String USER = "X-Distributor-User";
-    private static final String ROLE = "X-Distributor-Role";
 
     private final UserAccounts users;
     private final ApiTokens tokens;
@@ -39,10 +37,10 @@ public class AccessApi {
         this.json = json;
     }
 
-    public String me(@Header(USER) String user, @Header(ROLE) String role) {
+    public String me(@ExchangeProperty(Caller.PROPERTY) Caller caller) {
         Map<String, Object> me = new LinkedHashMap<>();
-        me.put("user", user);
-        me.put("roles", "operator".equals(role) ? List.of("viewer", "operator") : List.of("viewer"));
+        me.put("user", caller.user());
+        me.put("roles", caller.roles());
         return json.write(me);
     }
 
@@ -68,9 +66,9 @@ public class AccessApi {
     }
 
     /** The token's value is in this answer and nowhere else, ever. */
-    public String createToken(@Body String body, @Header(USER) String user, Exchange exchange) {
+    public String createToken(@Body String body, @ExchangeProperty(Caller.PROPERTY) Caller caller, Exchange exchange) {
         NewToken request = json.read(body, NewToken.class);
-        String created = json.write(tokens.create(request.name(), request.role(), user));
+        String created = json.write(tokens.create(request.name(), request.role(), caller.user()));
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
         return created;
     }

@@ -34,6 +34,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
         PreAuthenticatedAuthenticationToken authentication = new PreAuthenticatedAuthenticationToken(
                 "token:" + token.get().name(), null, Role.parse(token.get().role()).authorities());
+        authentication.setDetails(new TokenDetails(token.get().id()));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
     }

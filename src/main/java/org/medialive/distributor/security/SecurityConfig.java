@@ -75,7 +75,7 @@ class SecurityConfig {
                 .addFilterBefore(new RequestSizeLimit(properties.limits().requestBody().toBytes()), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuditFilter(audit), BasicAuthenticationFilter.class)
-                .addFilterAfter(new CallerHeaders(), AuditFilter.class);
+                .addFilterAfter(new CallerIdentity(), AuditFilter.class);
         return http.build();
     }
 
