@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The shared error handler of routes/error-handling.camel.yaml. For an API call it answers
  * {@code {"error": "..."}} with the right status; for any other route it logs the failure. A refused request
- * is the caller's mistake: one log line, no stack trace. Anything else is ours: logged in full.
+ * is the caller's mistake: one log line, no stack trace. Anything else is ours: logged in full under a
+ * reference, and answered "internal error" with that reference only.
  */
 @Component("apiErrorResponder")
 public class ApiErrorResponder implements Processor {
@@ -45,11 +46,12 @@ public class ApiErrorResponder implements Processor {
                     exchange.getMessage().getHeader(Exchange.HTTP_URI), message);
         } else {
             status = 500;
-            message = "internal error: " + (failure == null ? "unknown" : failure.getMessage());
-            LOG.error("API call failed", failure);
+            message = InternalErrors.logged(exchange.getMessage().getHeader(Exchange.HTTP_METHOD) + " "
+                    + exchange.getMessage().getHeader(Exchange.HTTP_URI), failure);
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.write(Map.of("error", message)));
+        exchange.getMessage().setBody(json.write(status == 500
+                ? Map.of("error", message, "reference", InternalErrors.referenceIn(message)) : Map.of("error", message)));
     }
 }

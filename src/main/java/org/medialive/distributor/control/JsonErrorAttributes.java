@@ -24,6 +24,11 @@ class JsonErrorAttributes extends DefaultErrorAttributes {
         String reason = message == null || message.toString().isBlank() || "No message available".equals(message)
                 ? String.valueOf(standard.get("error")) : message.toString();
         Map<String, Object> answer = new LinkedHashMap<>();
+        if (standard.get("status") instanceof Integer status && status >= 500) {
+            // ours, not the caller's: the details go to the log, the caller gets a reference
+            reason = InternalErrors.logged(String.valueOf(standard.get("path")), getError(request));
+            answer.put("reference", InternalErrors.referenceIn(reason));
+        }
         answer.put("error", reason);
         answer.put("status", standard.get("status"));
         answer.put("path", standard.get("path"));

@@ -21,6 +21,9 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         String reason = response.getMessage() == null || response.getMessage().isBlank()
                 ? "the request was refused by the web server" : response.getMessage();
+        if (status >= 500) {
+            reason = InternalErrors.logged(request.getMethod() + " " + request.getRequestURI(), failure);
+        }
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
