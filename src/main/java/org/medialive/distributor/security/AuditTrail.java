@@ -3,76 +3,114 @@ package org.medialive.distributor.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
+import java.util.Set;
 import org.medialive.distributor.DistributorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every change made through the API (who, what, when, result) as one JSON line appended
- * to {@code <data>/audit.log} by camel-file. Request bodies are never recorded: they may
- * hold passphrases and stream keys.
+ * Who did what, when, from where, and with what result, as one JSON line per entry in
+ * {@code <data>/audit.log} (owner-only): changes through the API, logins, failed logins,
+ * lockouts, logouts, refused requests, Jolokia and Hawtio writes. Request bodies are never
+ * recorded: they may hold passphrases and stream keys. Written directly rather than through
+ * camel-file so that creating (0600), appending and rotating happen under one lock.
  */
 @Component
 public class AuditTrail {
 
-    private final ProducerTemplate camel;
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+    private static final Set<StandardOpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
     private final Path file;
-    private final String endpoint;
+    private final long maxSize;
+    private final int files;
     private final ObjectMapper json = new ObjectMapper();
 
-    AuditTrail(ProducerTemplate camel, DistributorProperties properties) {
-        this.camel = camel;
+    AuditTrail(DistributorProperties properties, AuditProperties audit) {
         this.file = properties.dataPath().resolve("audit.log");
-        this.endpoint = "file:" + properties.dataPath() + "?fileExist=Append&charset=utf-8";
+        this.maxSize = audit.maxSize().toBytes();
+        this.files = Math.max(1, audit.files());
     }
 
-    void record(String user, String method, String path, int status) {
+    /** One entry; {@code who} says who asked, {@code action} what, {@code status} the HTTP status answered. */
+    void record(Who who, String action, int status) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("time", Instant.now().toString());
-        entry.put("user", user);
-        entry.put("action", method + " " + path);
+        entry.put("user", LogSafeText.of(who.user()));
+        if (who.tokenId() != null) {
+            entry.put("token", who.tokenId());
+        }
+        entry.put("address", who.address());
+        entry.put("action", LogSafeText.of(action, 300));
         entry.put("status", status);
         entry.put("result", status < 400 ? "done" : status < 500 ? "refused" : "failed");
         try {
-            camel.sendBodyAndHeader(endpoint, json.writeValueAsString(entry) + "\n", Exchange.FILE_NAME, file.getFileName().toString());
+            append((json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("could not write the audit entry", e);
+            // the request was answered already; losing an entry must be loud but not fail it
+            LOG.error("Could not write the audit entry for {} to {}: {}", entry.get("action"), file, e.getMessage());
         }
     }
 
-    /** The newest {@code limit} entries, newest first. */
-    public List<JsonNode> latest(int limit) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
+    /** The caller of an audited action: a user name, the API token's id if one was used, the client address. */
+    record Who(String user, String tokenId, String address) {
+    }
+
+    private synchronized void append(byte[] line) throws IOException {
+        if (Files.exists(file) && Files.size(file) + line.length > maxSize) {
+            rotate();
         }
-        Deque<String> tail = new ArrayDeque<>();
-        try (Stream<String> lines = Files.lines(file)) {
-            lines.forEach(line -> {
-                tail.addLast(line);
-                if (tail.size() > limit) {
-                    tail.removeFirst();
-                }
-            });
+        try (FileChannel channel = FileChannel.open(file, APPEND,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            channel.write(ByteBuffer.wrap(line));
         }
-        List<JsonNode> entries = new ArrayList<>();
-        tail.descendingIterator().forEachRemaining(line -> {
-            try {
-                entries.add(json.readTree(line));
-            } catch (IOException damaged) {
-                // a line cut by a crash is skipped, not fatal
+    }
+
+    private void rotate() throws IOException {
+        Files.deleteIfExists(rotated(files));
+        for (int n = files - 1; n >= 1; n--) {
+            if (Files.exists(rotated(n))) {
+                Files.move(rotated(n), rotated(n + 1), StandardCopyOption.REPLACE_EXISTING);
             }
-        });
+        }
+        Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(rotated(files + 1));
+    }
+
+    private Path rotated(int n) {
+        return file.resolveSibling(file.getFileName() + "." + n);
+    }
+
+    /** The newest {@code limit} entries, newest first, read backwards from the end of the files. */
+    public synchronized List<JsonNode> latest(int limit) throws IOException {
+        List<JsonNode> entries = new ArrayList<>();
+        for (int n = 0; n <= files && entries.size() < limit; n++) {
+            Path source = n == 0 ? file : rotated(n);
+            if (!Files.exists(source)) {
+                continue;
+            }
+            for (String line : TailLines.read(source, limit - entries.size())) {
+                try {
+                    entries.add(json.readTree(line));
+                } catch (IOException damaged) {
+                    // a line cut by a crash is skipped, not fatal
+                }
+            }
+        }
         return entries;
     }
 }

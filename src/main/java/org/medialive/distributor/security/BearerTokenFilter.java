@@ -29,6 +29,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<ApiTokens.Token> token = tokens.find(header.substring(7).trim());
         if (token.isEmpty()) {
+            AuditFilter.noteRefusal(request, "unknown API token");
             JsonErrors.write(response, 401, "this API token is not valid (revoked or mistyped)");
             return;
         }

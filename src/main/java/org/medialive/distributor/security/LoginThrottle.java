@@ -1,65 +1,44 @@
 package org.medialive.distributor.security;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.medialive.distributor.DistributorProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Password checks with a brake: after {@code loginAttempts} failures for one user name
- * from one address within {@code loginWindow}, that pair is refused for {@code loginLockout},
- * right password or not. Guards the login form and HTTP Basic alike.
+ * Password checks with a brake (login form and HTTP Basic alike): after
+ * {@code distributor.limits.login-attempts} failures for one user name from one address, or
+ * {@code distributor.login.address-attempts} from one address for any names, within the login
+ * window, that pair or address is refused for the lockout time, right password or not.
  */
 final class LoginThrottle implements AuthenticationProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
-
     private final DaoAuthenticationProvider passwords;
-    private final int attempts;
-    private final long windowMillis;
-    private final long lockoutMillis;
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final LoginAttempts attempts;
 
-    LoginThrottle(UserAccounts users, DistributorProperties properties) {
+    LoginThrottle(UserAccounts users, LoginAttempts attempts) {
         this.passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
         this.passwords.setPasswordEncoder(users.encoder());
-        DistributorProperties.Limits limits = properties.limits();
-        this.attempts = limits.loginAttempts();
-        this.windowMillis = limits.loginWindow().toMillis();
-        this.lockoutMillis = limits.loginLockout().toMillis();
+        this.attempts = attempts;
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String key = attempt.getName() + "|" + (attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "?");
-        long now = System.currentTimeMillis();
-        Deque<Long> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            recent.removeIf(t -> now - t > windowMillis);
-            if (recent.size() >= attempts && now - recent.peekLast() < lockoutMillis) {
-                long wait = Duration.ofMillis(lockoutMillis - (now - recent.peekLast())).toSeconds() + 1;
-                throw new LockedException("too many failed logins for '" + attempt.getName() + "': try again in " + wait + " s");
-            }
-        }
+        // Spring's RequestContextFilter runs before the security filters, so the request is at hand
+        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest() : null;
+        String address = attempts.addressOf(request);
+        String user = attempt.getName();
+        attempts.refuseIfLocked(user, address, request);
         try {
             Authentication result = passwords.authenticate(attempt);
-            failures.remove(key);
+            attempts.succeeded(user, address, request);
             return result;
         } catch (BadCredentialsException wrong) {
-            synchronized (recent) {
-                recent.addLast(now);
-            }
-            LOG.warn("Failed login for '{}' ({} in a row)", attempt.getName(), recent.size());
+            attempts.failed(user, address, request);
             throw wrong;
         }
     }

@@ -14,6 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,8 +32,8 @@ class SecurityConfig {
 
     /** The one way passwords are checked (login form and HTTP Basic), throttled. */
     @Bean
-    AuthenticationManager authenticationManager(UserAccounts users, DistributorProperties properties) {
-        return new ProviderManager(new LoginThrottle(users, properties));
+    AuthenticationManager authenticationManager(UserAccounts users, LoginAttempts attempts) {
+        return new ProviderManager(new LoginThrottle(users, attempts));
     }
 
     /** A URL the firewall refuses (e.g. with "..") gets the API's error shape and the firewall's reason. */
@@ -42,7 +44,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, AuthenticationManager passwords, ApiTokens tokens, AuditTrail audit,
-                                 DistributorProperties properties) throws Exception {
+                                 ClientAddress clients, DistributorProperties properties) throws Exception {
         RequestMatcher machines = anyOf("/api/**", "/actuator/**", "/ws");
         http.authenticationManager(passwords)
                 .authorizeHttpRequests(access -> access
@@ -74,8 +76,8 @@ class SecurityConfig {
                 .headers(headers -> headers.frameOptions(frames -> frames.sameOrigin()))
                 .addFilterBefore(new RequestSizeLimit(properties.limits().requestBody().toBytes()), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .addFilterAfter(new AuditFilter(audit), BasicAuthenticationFilter.class)
-                .addFilterAfter(new CallerIdentity(), AuditFilter.class);
+                .addFilterBefore(new AuditFilter(audit, clients), CsrfFilter.class)
+                .addFilterAfter(new CallerIdentity(), BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -92,6 +94,7 @@ class SecurityConfig {
 
     private static AuthenticationEntryPoint unauthorized() {
         return (request, response, failure) -> {
+            AuditFilter.noteRefusal(request, "not authenticated");
             // Bearer rather than Basic: browsers must not pop up a password dialog for the dashboard's calls
             response.setHeader("WWW-Authenticate", "Bearer realm=\"medialive-distributor\"");
             JsonErrors.write(response, 401, failure instanceof org.springframework.security.authentication.LockedException
@@ -101,8 +104,11 @@ class SecurityConfig {
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, denied) -> JsonErrors.write(response, 403,
+        return (request, response, denied) -> {
+            AuditFilter.noteRefusal(request, denied instanceof CsrfException ? "CSRF token missing or wrong" : "role too low");
+            JsonErrors.write(response, 403,
                 "this needs the operator role; your account may only read"
                         + " (from the dashboard, a missing CSRF token also ends here: reload the page)");
+        };
     }
 }
