@@ -7,6 +7,7 @@ import { store, receive, setConnection, subscribe } from './store.js';
 import { announce } from './components/notify.js';
 import { setText } from './dom.js';
 import { overviewView } from './views/overview.js';
+import { showServerWarnings } from './server-warnings.js';
 import { channelView } from './views/channel.js';
 
 const main = document.getElementById('main');
@@ -99,3 +100,4 @@ retryButton.addEventListener('click', () => live.retryNow());
 
 show({ focus: false });
 refreshUser();
+showServerWarnings();
