@@ -79,9 +79,9 @@ final class AuditFilter extends OncePerRequestFilter {
         String method = request.getMethod();
         String uri = request.getRequestURI();
         String action = null;
+        Object reason = request.getAttribute(REFUSAL);
         if (status == 401 || status == 403) {
-            Object reason = request.getAttribute(REFUSAL);
-            action = "refused " + method + " " + uri + (reason == null ? "" : " (" + reason + ")");
+            action = method + " " + uri;
         } else if (JolokiaWrites.isJolokia(uri)) {
             List<String> writes = request instanceof ContentCachingRequestWrapper cached
                     ? JolokiaWrites.inBody(cached.getContentAsByteArray()) : JolokiaWrites.inPath(uri);
@@ -90,7 +90,7 @@ final class AuditFilter extends OncePerRequestFilter {
             action = method + " " + uri;
         }
         if (action != null) {
-            trail.record(who(request, session), action, status);
+            trail.record(who(request, session), action, status, reason == null ? null : reason.toString());
         }
     }
 

@@ -48,6 +48,11 @@ public class AuditTrail {
 
     /** One entry; {@code who} says who asked, {@code action} what, {@code status} the HTTP status answered. */
     void record(Who who, String action, int status) {
+        record(who, action, status, null);
+    }
+
+    /** The same, with why it was refused ({@code reason}, may be null). */
+    void record(Who who, String action, int status, String reason) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("time", Instant.now().toString());
         entry.put("user", LogSafeText.of(who.user()));
@@ -58,6 +63,9 @@ public class AuditTrail {
         entry.put("action", LogSafeText.of(action, 300));
         entry.put("status", status);
         entry.put("result", status < 400 ? "done" : status < 500 ? "refused" : "failed");
+        if (reason != null) {
+            entry.put("reason", reason);
+        }
         try {
             append((json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
