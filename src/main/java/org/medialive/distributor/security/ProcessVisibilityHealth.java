@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * not a reason to restart or stop serving), with a {@code warning} detail when secrets are
  * visible to other local users. The dashboard shows that warning as a banner.
  */
-@Component("processVisibility")
+@Component("processVisibilityHealthIndicator")  // Spring names the component "processVisibility"
 class ProcessVisibilityHealth implements HealthIndicator {
 
     private final ProcessVisibility visibility;

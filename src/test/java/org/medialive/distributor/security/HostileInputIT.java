@@ -114,7 +114,7 @@ class HostileInputIT {
                 arguments("POST", OUT, "{\"url\":\"srt://127.0.0.1:9000?exec=/bin/sh\"}", 400, "unknown SRT option"),
                 arguments("POST", OUT, "{\"url\":\"srt://127.0.0.1:9000/path\"}", 400, "no path"),
                 arguments("POST", OUT, "{\"url\":\"rtmp://user:pa%24%24@h/live/k\"}", 400, "user:password"),
-                arguments("POST", OUT, "{\"url\":123}", 400, "wrong type"),
+                arguments("POST", OUT, "{\"url\":[\"srt://127.0.0.1:9000\"]}", 400, "wrong type"),
                 arguments("POST", OUT, "{\"url\":\"srt://127.0.0.1:9006\",\"enabled\":\"yes\"}", 400, "wrong type"),
                 arguments("POST", CH, "{\"id\":\"x\u202eevil\",\"input\":{\"port\":16001}}", 400, "channel id must be"),
                 arguments("POST", CH, "[]", 400, "JSON object"),
@@ -149,9 +149,9 @@ class HostileInputIT {
     void refusedEditsKeepTheStoredSecretsWhereTheyWere() {
         refusedWithAReason("PUT", KEYED, "{\"url\":\"rtmps://attacker.example.com:1936/live/***\"}", 400, "host changed");
         assertThat(api.ok(KEYED).path("url").asText()).isEqualTo("rtmps://127.0.0.1:1936/live/***");
-        assertThat(api.ok(EXISTING).path("url").asText()).isEqualTo("srt://127.0.0.1:9000?passphrase=***");
+        assertThat(api.ok(EXISTING).path("url").asText()).startsWith("srt://127.0.0.1:9000?").contains("passphrase=***");
         String stored = readStore();
-        assertThat(stored).contains("rtmps://127.0.0.1:1936/live/" + STREAM_KEY).contains("srt://127.0.0.1:9000?passphrase=" + PASSPHRASE)
+        assertThat(stored).contains("rtmps://127.0.0.1:1936/live/" + STREAM_KEY).contains("passphrase=" + PASSPHRASE)
                 .doesNotContain("attacker");
     }
 
