@@ -17,6 +17,6 @@ export async function showServerWarnings() {
   if (!warning) return;
   const banner = h('div', { id: 'server-warning', class: 'banner', role: 'alert' },
     h('span', { class: 'banner__icon', 'aria-hidden': 'true' }, '!'),
-    h('span', {}, `Security: ${warning}.`));
+    h('span', { class: 'banner__text' }, `Security: ${warning}.`));
   document.getElementById('banner').after(banner);
 }
