@@ -42,7 +42,7 @@ class AuditIT {
     @BeforeAll
     static void start() {
         server = new DistributorServer(work.resolve("data"), "audit", "--distributor.security.trusted-proxies=127.0.0.1",
-                "--distributor.login.address-attempts=8", "--distributor.audit.max-size=6KB", "--distributor.audit.files=2").start();
+                "--distributor.login.address-attempts=8", "--distributor.login.tracked=5", "--distributor.audit.max-size=6KB", "--distributor.audit.files=2").start();
         admin = server.api();
         nobody = server.anonymous();
         assertThat(admin.post("/api/users", "{\"username\":\"watcher\",\"password\":\"watcher-password-1\",\"role\":\"viewer\"}").status())
@@ -100,6 +100,11 @@ class AuditIT {
         awaitEntry(e -> e.path("action").asText().equals("lockout of address") && e.path("address").asText().equals("203.0.113.50"));
         assertThat(from("203.0.113.51", nobody.as("watcher", "watcher-password-1"), "GET", "/api/channels").status())
                 .as("another address is not affected").isEqualTo(200);
+        String metrics = admin.get("/actuator/prometheus").body();
+        double forgotten = metrics.lines().filter(line -> line.startsWith("distributor_login_throttle_forgotten_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        assertThat(forgotten).as("8 names from one address, at most 5 remembered").isGreaterThanOrEqualTo(3);
+        assertThat(metrics).contains("distributor_login_throttle_tracked");
     }
 
     @Test
