@@ -58,7 +58,7 @@ class LoginAttempts {
         long wait = Math.max(pairs.lockedFor(pair(user, address), userAttempts, lockoutMillis, now),
                 addresses.lockedFor(address, addressAttempts, lockoutMillis, now));
         if (wait > 0) {
-            LOG.warn("Login refused for {} from {}: locked out for {} s more", LogSafeText.quoted(user), address, wait / 1000 + 1);
+            LOG.info("Login refused for {} from {}: locked out for {} s more", LogSafeText.quoted(user), address, wait / 1000 + 1);
             record(request, user, address, "login refused: locked out", 401);
             throw new LockedException("too many failed logins: try again in " + (wait / 1000 + 1) + " s");
         }
