@@ -177,11 +177,18 @@ class AuditIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}")));
         assertThat(exec.status()).isEqualTo(200);
         admin.send(HttpRequest.newBuilder(uri("/actuator/jolokia/exec/java.lang:type=Memory/gc")).header("X-Forwarded-For", "192.0.2.52").GET());
+        Api.Response throughHawtio = admin.send(HttpRequest.newBuilder(uri("/actuator/hawtio/jolokia")).header("X-Forwarded-For", "192.0.2.53")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\"},"
+                        + "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}]")));
+        assertThat(throughHawtio.status()).as(throughHawtio.body()).isEqualTo(200);
         JsonNode posted = awaitEntry(e -> e.path("address").asText().equals("192.0.2.51"));
         assertThat(posted.path("action").asText()).isEqualTo("jolokia exec java.lang:type=Memory gc");
         assertThat(posted.path("user").asText()).isEqualTo("admin");
         assertThat(awaitEntry(e -> e.path("address").asText().equals("192.0.2.52")).path("action").asText())
                 .isEqualTo("jolokia exec java.lang:type=Memory gc");
+        assertThat(awaitEntry(e -> e.path("address").asText().equals("192.0.2.53")).path("action").asText())
+                .as("Hawtio's Jolokia, with a read beside the write").isEqualTo("jolokia exec java.lang:type=Memory gc");
         assertThat(entries()).noneMatch(e -> e.path("address").asText().equals("192.0.2.50"));
     }
 
