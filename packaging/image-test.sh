@@ -80,7 +80,7 @@ build() {
   trap 'rm -rf "$context"' EXIT
   copy_working_tree "$context"
   # docker format: the OCI format has no HEALTHCHECK and podman would drop it
-  podman build --quiet --isolation=chroot --network host --format docker --pull=never \
+  podman build --isolation=chroot --network host --format docker --pull=never \
     --label "$LABEL" --build-arg BUILD_BASE="$BASE" --build-arg RUNTIME_BASE="$BASE" -t "$tag" "$context"
   # the images this test built before and that lost their tag to this one (the build stage's
   # layers stay: podman's cache for the next build)
