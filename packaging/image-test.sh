@@ -19,7 +19,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BASE=localhost/medialive-distributor-test-base:bookworm
-LABEL=org.medialive.distributor.image-test=true
 
 fail() {
   echo "image-test: $*" >&2
@@ -80,11 +79,15 @@ build() {
   trap 'rm -rf "$context"' EXIT
   copy_working_tree "$context"
   # docker format: the OCI format has no HEALTHCHECK and podman would drop it
+  local previous
+  previous=$(podman image inspect --format '{{.Id}}' "$tag" 2>/dev/null || true)
   podman build --isolation=chroot --network host --format docker --pull=never \
-    --label "$LABEL" --build-arg BUILD_BASE="$BASE" --build-arg RUNTIME_BASE="$BASE" -t "$tag" "$context"
-  # the images this test built before and that lost their tag to this one (the build stage's
-  # layers stay: podman's cache for the next build)
-  podman image prune --force --filter label="$LABEL" >/dev/null
+    --build-arg BUILD_BASE="$BASE" --build-arg RUNTIME_BASE="$BASE" -t "$tag" "$context"
+  # The image this test built last time, now untagged. Only that one: the build stage's
+  # layers stay, podman's cache for the next build (`podman image prune` reclaims them).
+  if [ -n "$previous" ] && [ "$previous" != "$(podman image inspect --format '{{.Id}}' "$tag")" ]; then
+    podman rmi "$previous" >/dev/null 2>&1 || true
+  fi
 }
 
 # The user the image runs as, as "uid:gid" from its own /etc/passwd.
