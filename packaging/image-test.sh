@@ -104,6 +104,7 @@ run() {
   user=$(podman image inspect --format '{{.Config.User}}' "$tag")
   [ -n "$user" ] || fail "$tag has no USER: it would run as root"
   root=$(podman image mount "$tag")
+  trap "podman image unmount '$tag' >/dev/null || true" EXIT
   ids=$(image_user_ids "$root" "$user")
   [ -n "$ids" ] || fail "user $user is not in the image's /etc/passwd"
   chown "$ids" "$data"
@@ -137,7 +138,6 @@ run() {
   while kill -0 "$unshare_pid" 2>/dev/null; do
     wait "$unshare_pid" || status=$?
   done
-  podman image unmount "$tag" >/dev/null || true
   return "$status"
 }
 
