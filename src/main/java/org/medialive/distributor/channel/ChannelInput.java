@@ -1,8 +1,9 @@
 package org.medialive.distributor.channel;
 
-import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.RouteTemplates;
@@ -10,6 +11,7 @@ import org.medialive.distributor.ingest.ChannelReceiver;
 import org.medialive.distributor.ingest.DatagramHandler;
 import org.medialive.distributor.ingest.IngestEventLoops;
 import org.medialive.distributor.ingest.IngestCounters;
+import org.medialive.distributor.ingest.SenderRestart;
 import org.medialive.distributor.monitoring.BitrateMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ final class ChannelInput {
     private volatile Instant since = Instant.now();
     private volatile String lastError;
     private volatile long lastAttemptMillis;
+    private volatile long restartsAnnounced;
 
     ChannelInput(String channelId, DistributorProperties properties, RouteTemplates routes,
                  ApplicationEventPublisher events, OutputFanout fanout) {
@@ -49,8 +52,8 @@ final class ChannelInput {
     /** Opens the input; if the port cannot be opened the state is ERROR and it is retried. */
     synchronized void start(InputDefinition input) {
         lastAttemptMillis = System.currentTimeMillis();
-        InetAddress source = input.sourceAddress() == null ? null : InputDefinition.ipLiteral(input.sourceAddress(), "source");
-        receiver = new ChannelReceiver(source, properties.ingest().reorderWindow(), fanout);
+        receiver = new ChannelReceiver(InputDefinition.sourceFilter(input.sourceAddress()), properties.ingest().reorderWindow(), fanout);
+        restartsAnnounced = 0;
         bitrate.reset();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("channel", channelId);
@@ -92,8 +95,10 @@ final class ChannelInput {
             }
             return;
         }
+        current.sampleSocket();
         IngestCounters counters = current.counters();
         bitrate.sample(counters.bytes());
+        announceRestarts(current, counters.senderRestarts());
         long quietMillis = nowMillis - counters.lastPacketMillis();
         if (counters.lastPacketMillis() > 0 && quietMillis < properties.ingest().signalTimeout().toMillis()) {
             moveTo(ChannelState.RECEIVING, "MPEG-TS arriving");
@@ -102,6 +107,39 @@ final class ChannelInput {
             moveTo(ChannelState.WAITING, counters.lastPacketMillis() == 0 ? "nothing received yet"
                     : "no signal for " + quietMillis / 1000 + " s");
         }
+    }
+
+    long receiveBufferRequested() {
+        return properties.ingest().receiveBuffer().toBytes();
+    }
+
+    /** What the operator should know about this input's setup; empty when all is well. */
+    List<String> warnings(InputDefinition input) {
+        List<String> warnings = new ArrayList<>(2);
+        if (input.acceptsAnySource()) {
+            warnings.add("no source filter: any host that can reach port " + input.port()
+                    + " can feed this channel; set input.sourceAddress to MediaLive's addresses");
+        }
+        long asked = properties.ingest().receiveBuffer().toBytes();
+        long granted = counters().receiveBuffer();
+        if (granted > 0 && granted < asked) {
+            warnings.add("receive buffer is " + granted + " bytes, " + asked + " were asked: the kernel caps it at"
+                    + " net.core.rmem_max; raise it (sysctl -w net.core.rmem_max=" + asked + ", docs/OPERATIONS.md)");
+        }
+        return warnings;
+    }
+
+    /** Publishes (and logs) sender restarts since the last tick: one event a second at most, off the ingest thread. */
+    private void announceRestarts(ChannelReceiver current, long restarts) {
+        if (restarts == restartsAnnounced) {
+            return;
+        }
+        SenderRestart last = current.lastRestart();
+        SenderRestarted event = new SenderRestarted(channelId, last.previousSsrc(), last.ssrc(),
+                restarts - restartsAnnounced, restarts, Instant.now());
+        restartsAnnounced = restarts;
+        LOG.warn("Channel {}: {}", channelId, event.reason());
+        events.publishEvent(event);
     }
 
     IngestCounters counters() {
