@@ -89,6 +89,10 @@ final class RtpReorderBuffer {
         dropStray();
     }
 
+    int window() {
+        return window;
+    }
+
     int held() {
         return held;
     }
