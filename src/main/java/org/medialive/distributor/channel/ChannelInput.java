@@ -138,7 +138,7 @@ final class ChannelInput {
         SenderRestarted event = new SenderRestarted(channelId, last.previousSsrc(), last.ssrc(),
                 restarts - restartsAnnounced, restarts, Instant.now());
         restartsAnnounced = restarts;
-        LOG.warn("Channel {}: {}", channelId, event.reason());
+        LOG.warn("Channel {}: {}", channelId, event.describe());
         events.publishEvent(event);
     }
 

@@ -16,9 +16,13 @@ import java.time.Instant;
  */
 public record SenderRestarted(String channel, long previousSsrc, long ssrc, long since, long total, Instant at) {
 
-    /** For the log, WebSocket and dashboard: SSRCs in hex, as Wireshark shows them. */
-    public String reason() {
-        return String.format("RTP sender restarted: SSRC %08x -> %08x%s", previousSsrc, ssrc,
-                since > 1 ? " (" + since + " restarts in the last second)" : "");
+    /** For the log: SSRCs in hex, as Wireshark shows them. */
+    public String describe() {
+        return "RTP sender restarted: SSRC " + hex(previousSsrc) + " -> " + hex(ssrc)
+                + (since > 1 ? " (" + since + " restarts in the last second)" : "");
+    }
+
+    public static String hex(long ssrc) {
+        return String.format("%08x", ssrc);
     }
 }
