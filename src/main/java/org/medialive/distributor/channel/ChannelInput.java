@@ -39,6 +39,7 @@ final class ChannelInput {
     private volatile String lastError;
     private volatile long lastAttemptMillis;
     private volatile long restartsAnnounced;
+    private volatile boolean bufferWarned;
 
     ChannelInput(String channelId, DistributorProperties properties, RouteTemplates routes,
                  ApplicationEventPublisher events, OutputFanout fanout) {
@@ -54,6 +55,7 @@ final class ChannelInput {
         lastAttemptMillis = System.currentTimeMillis();
         receiver = new ChannelReceiver(InputDefinition.sourceFilter(input.sourceAddress()), properties.ingest().reorderWindow(), fanout);
         restartsAnnounced = 0;
+        bufferWarned = false;
         bitrate.reset();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("channel", channelId);
@@ -99,6 +101,7 @@ final class ChannelInput {
         IngestCounters counters = current.counters();
         bitrate.sample(counters.bytes());
         announceRestarts(current, counters.senderRestarts());
+        warnOfCappedBuffer(counters.receiveBuffer());
         long quietMillis = nowMillis - counters.lastPacketMillis();
         if (counters.lastPacketMillis() > 0 && quietMillis < properties.ingest().signalTimeout().toMillis()) {
             moveTo(ChannelState.RECEIVING, "MPEG-TS arriving");
@@ -127,6 +130,15 @@ final class ChannelInput {
                     + " net.core.rmem_max; raise it (sysctl -w net.core.rmem_max=" + asked + ", docs/OPERATIONS.md)");
         }
         return warnings;
+    }
+
+    /** Once per input start: the kernel granted less receive buffer than asked (net.core.rmem_max). */
+    private void warnOfCappedBuffer(long granted) {
+        if (!bufferWarned && granted > 0 && granted < receiveBufferRequested()) {
+            bufferWarned = true;
+            LOG.warn("Channel {}: receive buffer is {} bytes, {} were asked: the kernel caps it at net.core.rmem_max;"
+                    + " bursts will be dropped sooner (docs/OPERATIONS.md, 'Receive buffers')", channelId, granted, receiveBufferRequested());
+        }
     }
 
     /** Publishes (and logs) sender restarts since the last tick: one event a second at most, off the ingest thread. */
