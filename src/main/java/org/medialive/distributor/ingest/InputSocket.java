@@ -7,8 +7,9 @@ import java.net.InetSocketAddress;
 /**
  * What the kernel says about a channel's ingest socket, sampled once a second (never per
  * datagram): the receive buffer it granted and the datagrams it dropped because that buffer
- * was full. Linux doubles SO_RCVBUF for its own bookkeeping and caps the request at
- * {@code net.core.rmem_max}; half of what it reports is what compares with what was asked.
+ * was full. Linux caps the request at {@code net.core.rmem_max} (and doubles it for its own
+ * bookkeeping; the JDK halves what the kernel reports, so the value read compares directly
+ * with what was asked: 4 MB asked, rmem_max 4 MB, 4 MB read).
  */
 final class InputSocket {
 
@@ -34,7 +35,7 @@ final class InputSocket {
             return;
         }
         if (socket.config() instanceof DatagramChannelConfig config) {
-            receiveBuffer = config.getReceiveBufferSize() / 2L;
+            receiveBuffer = config.getReceiveBufferSize();
         }
         long drops = KernelUdpTable.drops(local);
         if (drops >= 0) {

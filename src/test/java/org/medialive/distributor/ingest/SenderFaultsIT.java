@@ -129,6 +129,12 @@ class SenderFaultsIT {
             assertThat(status.path("rtpLate").asLong()).as("late").isEqualTo(sender.late);
             assertThat(status.path("malformed").asLong()).isZero();
             assertThat(status.path("drops").asLong()).as("packets the output dropped").isZero();
+            assertThat(status.path("kernelDrops").asLong()).isZero();
+            long rmemMax = Long.parseLong(java.nio.file.Files.readAllLines(Path.of("/proc/sys/net/core/rmem_max")).get(0).trim());
+            long asked = status.path("receiveBufferRequested").asLong();
+            assertThat(status.path("receiveBuffer").asLong()).as("granted receive buffer").isEqualTo(Math.min(asked, rmemMax));
+            assertThat(status.path("warnings").toString().contains("net.core.rmem_max")).as("buffer warning").isEqualTo(rmemMax < asked);
+            assertThat(status.path("warnings").toString()).doesNotContain("no source filter");
 
             byte[] steadyReceived = steadyOut.received();
             steadyReceived = Arrays.copyOf(steadyReceived, steadyReceived.length - steadyReceived.length % 188);
