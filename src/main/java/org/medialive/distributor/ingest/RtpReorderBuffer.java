@@ -34,14 +34,9 @@ final class RtpReorderBuffer {
     private final TsSink sink;
     private final SenderRestarts restartListener;
     private final int window;
-    private final int slotMask;
-    private final byte[][] slotData;
-    private final boolean[] occupied;
-    private final int[] heldLength;
-    private final int[] heldSequence;
+    private final RtpHeldPackets held;
     private final boolean[] delivered = new boolean[HISTORY];
     private final RtpProbation probation = new RtpProbation();
-    private int held;
     private boolean started;
     private int expected;
     private long ssrc;
@@ -61,13 +56,7 @@ final class RtpReorderBuffer {
         this.window = Math.max(1, Math.min(window, LARGEST_WINDOW));
         this.sink = sink;
         this.restartListener = restartListener;
-        // A power of two divides 65536, so slots stay distinct when the sequence number wraps.
-        int slots = Integer.highestOneBit(this.window * 2 - 1);
-        slotMask = slots - 1;
-        slotData = new byte[slots][];
-        occupied = new boolean[slots];
-        heldLength = new int[slots];
-        heldSequence = new int[slots];
+        this.held = new RtpHeldPackets(this.window);
     }
 
     void accept(int sequence, long ssrc, byte[] data, int offset, int length) {
@@ -94,16 +83,11 @@ final class RtpReorderBuffer {
     }
 
     int held() {
-        return held;
+        return held.count();
     }
 
-    /** Counts the occupied slots, to check the invariant {@code held() == occupiedSlots()} in tests. */
     int occupiedSlots() {
-        int count = 0;
-        for (boolean slot : occupied) {
-            count += slot ? 1 : 0;
-        }
-        return count;
+        return held.occupiedSlots();
     }
 
     boolean onProbation() {
@@ -121,7 +105,7 @@ final class RtpReorderBuffer {
             return false;
         }
         if (delta == 0) {
-            if (held > 0) {
+            if (held.count() > 0) {
                 reordered++;
             }
             deliver(sequence, data, offset, length);
@@ -134,7 +118,11 @@ final class RtpReorderBuffer {
             releaseInOrder();
             return true;
         }
-        return hold(sequence, data, offset, length);
+        if (held.hold(sequence, data, offset, length)) {
+            return true;
+        }
+        duplicate++;
+        return false;
     }
 
     private void onProbation(int sequence, long ssrc, byte[] data, int offset, int length) {
@@ -171,7 +159,7 @@ final class RtpReorderBuffer {
 
     private void flushHeld() {
         // held packets lie within the next window of sequence numbers: a window of steps empties it
-        for (int step = 0; step < window && held > 0; step++) {
+        for (int step = 0; step < window && held.count() > 0; step++) {
             skipOne();
         }
     }
@@ -184,7 +172,7 @@ final class RtpReorderBuffer {
 
     /** Skips ahead so that {@code sequence} fits the window: held packets on the way leave, gaps are lost. */
     private void giveUpBefore(int sequence) {
-        while (held > 0 && (short) (sequence - expected) >= window) {
+        while (held.count() > 0 && (short) (sequence - expected) >= window) {
             skipOne();
         }
         int beyond = (short) (sequence - expected) - (window - 1);
@@ -198,32 +186,10 @@ final class RtpReorderBuffer {
         releaseInOrder();
     }
 
-    private boolean hold(int sequence, byte[] data, int offset, int length) {
-        int slot = sequence & slotMask;
-        if (occupied[slot]) { // by the invariant, only this same sequence number can be there
-            duplicate++;
-            return false;
-        }
-        // the caller's array is only valid during the call (it is reused for the next
-        // datagram): keep a copy, in the slot's own array, allocated once
-        byte[] copy = slotData[slot];
-        if (copy == null || copy.length < length) {
-            copy = new byte[Math.max(length, 2048)];
-            slotData[slot] = copy;
-        }
-        System.arraycopy(data, offset, copy, 0, length);
-        occupied[slot] = true;
-        heldLength[slot] = length;
-        heldSequence[slot] = sequence;
-        held++;
-        return true;
-    }
-
     /** Advances past the expected packet: delivers it if held, else counts it lost. */
     private void skipOne() {
-        int slot = expected & slotMask;
-        if (occupied[slot] && heldSequence[slot] == expected) {
-            releaseSlot(slot);
+        if (held.holds(expected)) {
+            releaseHeld();
         } else {
             lost++;
             delivered[expected & (HISTORY - 1)] = false;
@@ -232,19 +198,16 @@ final class RtpReorderBuffer {
     }
 
     private void releaseInOrder() {
-        while (held > 0) {
-            int slot = expected & slotMask;
-            if (!occupied[slot] || heldSequence[slot] != expected) {
-                return;
-            }
-            releaseSlot(slot);
+        while (held.count() > 0 && held.holds(expected)) {
+            releaseHeld();
         }
     }
 
-    private void releaseSlot(int slot) {
-        occupied[slot] = false;
-        held--;
-        deliver(expected, slotData[slot], 0, heldLength[slot]);
+    private void releaseHeld() {
+        int sequence = expected;
+        delivered[sequence & (HISTORY - 1)] = true;
+        expected = (sequence + 1) & 0xFFFF;
+        held.release(sequence, sink);
     }
 
     private void deliver(int sequence, byte[] data, int offset, int length) {
