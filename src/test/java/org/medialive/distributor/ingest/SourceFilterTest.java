@@ -47,4 +47,19 @@ class SourceFilterTest {
         assertThat(SourceFilter.of(null).acceptsAny()).isTrue();
         assertThat(SourceFilter.of(List.of("0.0.0.0/0")).accepts(from("203.0.113.1"))).isTrue();
     }
+
+    /** The filter's no-allocation promise rests on this: one sender, one address object, datagram after datagram. */
+    @Test
+    void javaHandsTheSameSenderObjectForEveryDatagramOfOneSender() throws Exception {
+        try (java.nio.channels.DatagramChannel receiver = java.nio.channels.DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             java.net.DatagramSocket sender = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            for (int i = 0; i < 3; i++) {
+                sender.send(new java.net.DatagramPacket(new byte[10], 10, receiver.getLocalAddress()));
+            }
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64);
+            java.net.SocketAddress first = receiver.receive(buffer.clear());
+            assertThat(receiver.receive(buffer.clear())).isSameAs(first);
+            assertThat(receiver.receive(buffer.clear())).isSameAs(first);
+        }
+    }
 }
