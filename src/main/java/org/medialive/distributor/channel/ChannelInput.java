@@ -1,7 +1,6 @@
 package org.medialive.distributor.channel;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.medialive.distributor.ingest.ChannelReceiver;
 import org.medialive.distributor.ingest.DatagramHandler;
 import org.medialive.distributor.ingest.IngestEventLoops;
 import org.medialive.distributor.ingest.IngestCounters;
-import org.medialive.distributor.ingest.SenderRestart;
 import org.medialive.distributor.monitoring.BitrateMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +36,7 @@ final class ChannelInput {
     private volatile Instant since = Instant.now();
     private volatile String lastError;
     private volatile long lastAttemptMillis;
-    private volatile long restartsAnnounced;
-    private volatile boolean bufferWarned;
+    private final InputNotices notices;
 
     ChannelInput(String channelId, DistributorProperties properties, RouteTemplates routes,
                  ApplicationEventPublisher events, OutputFanout fanout) {
@@ -48,14 +45,14 @@ final class ChannelInput {
         this.routes = routes;
         this.events = events;
         this.fanout = fanout;
+        this.notices = new InputNotices(channelId, properties.ingest().receiveBuffer().toBytes(), events);
     }
 
     /** Opens the input; if the port cannot be opened the state is ERROR and it is retried. */
     synchronized void start(InputDefinition input) {
         lastAttemptMillis = System.currentTimeMillis();
         receiver = new ChannelReceiver(InputDefinition.sourceFilter(input.sourceAddress()), properties.ingest().reorderWindow(), fanout);
-        restartsAnnounced = 0;
-        bufferWarned = false;
+        notices.reset();
         bitrate.reset();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("channel", channelId);
@@ -100,8 +97,7 @@ final class ChannelInput {
         current.sampleSocket();
         IngestCounters counters = current.counters();
         bitrate.sample(counters.bytes());
-        announceRestarts(current, counters.senderRestarts());
-        warnOfCappedBuffer(counters.receiveBuffer());
+        notices.tick(current, counters);
         long quietMillis = nowMillis - counters.lastPacketMillis();
         if (counters.lastPacketMillis() > 0 && quietMillis < properties.ingest().signalTimeout().toMillis()) {
             moveTo(ChannelState.RECEIVING, "MPEG-TS arriving");
@@ -113,45 +109,12 @@ final class ChannelInput {
     }
 
     long receiveBufferRequested() {
-        return properties.ingest().receiveBuffer().toBytes();
+        return notices.receiveBufferRequested();
     }
 
-    /** What the operator should know about this input's setup; empty when all is well. */
+    /** What the operator should fix in this input's setup; empty when all is well. */
     List<String> warnings(InputDefinition input) {
-        List<String> warnings = new ArrayList<>(2);
-        if (input.acceptsAnySource()) {
-            warnings.add("no source filter: any host that can reach port " + input.port()
-                    + " can feed this channel; set input.sourceAddress to MediaLive's addresses");
-        }
-        long asked = properties.ingest().receiveBuffer().toBytes();
-        long granted = counters().receiveBuffer();
-        if (granted > 0 && granted < asked) {
-            warnings.add("receive buffer is " + granted + " bytes, " + asked + " were asked: the kernel caps it at"
-                    + " net.core.rmem_max; raise it (sysctl -w net.core.rmem_max=" + asked + ", docs/OPERATIONS.md)");
-        }
-        return warnings;
-    }
-
-    /** Once per input start: the kernel granted less receive buffer than asked (net.core.rmem_max). */
-    private void warnOfCappedBuffer(long granted) {
-        if (!bufferWarned && granted > 0 && granted < receiveBufferRequested()) {
-            bufferWarned = true;
-            LOG.warn("Channel {}: receive buffer is {} bytes, {} were asked: the kernel caps it at net.core.rmem_max;"
-                    + " bursts will be dropped sooner (docs/OPERATIONS.md, 'Receive buffers')", channelId, granted, receiveBufferRequested());
-        }
-    }
-
-    /** Publishes (and logs) sender restarts since the last tick: one event a second at most, off the ingest thread. */
-    private void announceRestarts(ChannelReceiver current, long restarts) {
-        if (restarts == restartsAnnounced) {
-            return;
-        }
-        SenderRestart last = current.lastRestart();
-        SenderRestarted event = new SenderRestarted(channelId, last.previousSsrc(), last.ssrc(),
-                restarts - restartsAnnounced, restarts, Instant.now());
-        restartsAnnounced = restarts;
-        LOG.warn("Channel {}: {}", channelId, event.describe());
-        events.publishEvent(event);
+        return notices.warnings(input, counters());
     }
 
     IngestCounters counters() {

@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class KernelUdpTable {
 
-    private static final List<Path> TABLES = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
+    private static final List<Path> TABLES = List.of(Path.of("/proc/net/udp6"), Path.of("/proc/net/udp")); // Java opens dual-stack (IPv6) sockets: udp6 first
     private static final int LOCAL_ADDRESS = 1;
     private static final int DROPS = 12;
 
