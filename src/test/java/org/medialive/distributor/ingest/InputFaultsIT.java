@@ -91,7 +91,8 @@ class InputFaultsIT {
         String warning = "no source filter: any host that can reach port";
         await("warning shown").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.ok("/api/channels/open").path("status").path("warnings").toString().contains(warning));
-        assertThat(api.get("/actuator/health/channels/open").json().path("details").path("warnings").toString()).contains(warning);
+        await("health warns").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/actuator/health/channels/open").json().path("details").path("warnings").toString().contains(warning));
         Api.Response refused = api.post("/api/channels", "{\"input\":{\"port\":" + Ports.freeUdp()
                 + ",\"sourceAddress\":[\"127.0.0.1\",\"10.0.0.0/40\"]}}");
         assertThat(refused.status()).isEqualTo(400);
