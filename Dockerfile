@@ -49,6 +49,8 @@ VOLUME /var/lib/medialive-distributor
 # Web/API/WebSocket port; channels and SRT listener outputs use UDP ports of their own
 # (host networking in docker-compose.yml, or publish them one by one).
 EXPOSE 8000
+# Channels ask for 4 MB socket receive buffers; the host's net.core.rmem_max caps them and a
+# container cannot raise it: `sysctl -w net.core.rmem_max=4194304` on the host (docs/OPERATIONS.md).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:${SERVER_PORT:-8000}/actuator/health/liveness || exit 1
 ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/medialive-distributor"]

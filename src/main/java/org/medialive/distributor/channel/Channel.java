@@ -66,7 +66,8 @@ public final class Channel {
                 input.bitrate(), input.bitrate10s(), c.datagrams(), c.packets(), c.bytes(), c.rtpLost(),
                 c.rtpReordered(), c.rtpDuplicate(), c.rtpLate(), c.malformed(), c.rejected(), c.lastMalformed(),
                 drops, c.lastPacketMillis() == 0 ? null : java.time.Instant.ofEpochMilli(c.lastPacketMillis()),
-                running, outputs.size());
+                running, outputs.size(), c.rtpDropped(), c.senderRestarts(), c.kernelDrops(),
+                c.receiveBuffer() == 0 ? null : c.receiveBuffer(), input.receiveBufferRequested(), input.warnings(definition.input()));
         List<org.medialive.distributor.stream.Cue> recent = analysis.cues();
         CueView lastCue = recent.isEmpty() ? null : CueView.of(recent.get(recent.size() - 1));
         return new ChannelView(id, definition.name(), definition.input(), definition.started(), status,

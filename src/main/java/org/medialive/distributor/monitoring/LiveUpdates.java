@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.medialive.distributor.channel.ChannelStateChange;
 import org.medialive.distributor.channel.CueSeen;
+import org.medialive.distributor.channel.SenderRestarted;
 import org.medialive.distributor.control.ApiJson;
 import org.medialive.distributor.output.OutputStatus;
 import org.springframework.context.event.EventListener;
@@ -71,6 +72,14 @@ public class LiveUpdates extends TextWebSocketHandler {
     void channelChanged(ChannelStateChange change) {
         broadcast(event("channel-state", change.channel(), null,
                 Map.of("from", change.from().word(), "to", change.to().word(), "reason", change.reason())));
+    }
+
+    @EventListener
+    void senderRestarted(SenderRestarted restart) {
+        broadcast(event("sender-restart", restart.channel(), null, Map.of(
+                "from", "SSRC " + SenderRestarted.hex(restart.previousSsrc()), "to", "SSRC " + SenderRestarted.hex(restart.ssrc()),
+                "reason", restart.since() > 1 ? "RTP sender restarted " + restart.since() + " times in a second" : "RTP sender restarted",
+                "total", restart.total())));
     }
 
     @EventListener
