@@ -2,13 +2,15 @@ package org.medialive.distributor.control;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.security.ApiTokens;
+import org.medialive.distributor.security.ActiveSessions;
 import org.medialive.distributor.security.AuditTrail;
+import org.medialive.distributor.security.Role;
 import org.medialive.distributor.security.UserAccounts;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +25,22 @@ public class AccessApi {
     private final ApiTokens tokens;
     private final AuditTrail audit;
     private final ApiJson json;
+    private final ActiveSessions sessions;
 
     /** Body of POST /api/users. */
     record NewUser(String username, String password, String role) {
+    }
+
+    /** Body of POST /api/me/password; {@code current} is not needed on PUT /api/users/{name}/password. */
+    record NewPassword(String current, String password) {
     }
 
     /** Body of POST /api/tokens. */
     record NewToken(String name, String role) {
     }
 
-    AccessApi(UserAccounts users, ApiTokens tokens, AuditTrail audit, ApiJson json) {
+    AccessApi(UserAccounts users, ApiTokens tokens, AuditTrail audit, ApiJson json, ActiveSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -42,7 +50,7 @@ public class AccessApi {
     public String me(@Header(USER) String user, @Header(ROLE) String role) {
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("user", user);
-        me.put("roles", "operator".equals(role) ? List.of("viewer", "operator") : List.of("viewer"));
+        me.put("roles", Role.parse(role).words());
         return json.write(me);
     }
 
@@ -59,6 +67,28 @@ public class AccessApi {
 
     public String deleteUser(@Header("name") String name, Exchange exchange) {
         users.delete(name);
+        sessions.endUser(name);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        return null;
+    }
+
+    /** The caller's own password; ends all their sessions, this one too (the dashboard asks for a new login). */
+    public String changeOwnPassword(@Body String body, @Header(USER) String user, Exchange exchange) {
+        if (user == null || user.isEmpty() || user.startsWith("token:")) {
+            throw RequestRejectedException.invalid("an API token has no password; log in as a user to change yours");
+        }
+        NewPassword request = json.read(body, NewPassword.class);
+        users.changeOwnPassword(user, request.current(), request.password());
+        sessions.endUser(user);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        return null;
+    }
+
+    /** An admin sets a user's password (e.g. one who forgot theirs); that user's sessions end. */
+    public String setPassword(@Header("name") String name, @Body String body, Exchange exchange) {
+        NewPassword request = json.read(body, NewPassword.class);
+        users.setPassword(name, request.password());
+        sessions.endUser(name);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
         return null;
     }
@@ -77,6 +107,7 @@ public class AccessApi {
 
     public String revokeToken(@Header("tid") String id, Exchange exchange) {
         tokens.revoke(id);
+        sessions.endToken(id);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
         return null;
     }

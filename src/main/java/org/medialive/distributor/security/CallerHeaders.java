@@ -30,8 +30,17 @@ final class CallerHeaders extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String user = caller == null || !caller.isAuthenticated() ? "" : caller.getName();
-        boolean operator = caller != null && caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR"));
-        chain.doFilter(new Wrapper(request, Map.of(USER.toLowerCase(), user, ROLE.toLowerCase(), operator ? "operator" : "viewer")), response);
+        chain.doFilter(new Wrapper(request, Map.of(USER.toLowerCase(), user, ROLE.toLowerCase(), highestRole(caller).word())), response);
+    }
+
+    private static Role highestRole(Authentication caller) {
+        Role highest = Role.VIEWER;
+        for (Role role : Role.values()) {
+            if (caller != null && caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role.name()))) {
+                highest = role;
+            }
+        }
+        return highest;
     }
 
     private static final class Wrapper extends HttpServletRequestWrapper {
