@@ -23,13 +23,18 @@ import java.util.stream.Collectors;
  */
 final class LoggedInBrowser {
 
-    private final String base;
+    private String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
     LoggedInBrowser(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same browser, cookies and all, now talking to a server at another address (cookies do not care for ports). */
+    void moveTo(String newBase) {
+        this.base = newBase;
     }
 
     /** Logs in through the form; returns the login answer (302 to / when it worked). */
