@@ -7,20 +7,43 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Jolokia (and Hawtio's path to it) answers POST only, and only to pages of this server.
  * A GET is what a link, an image or a navigation sends, with the victim's cookies and no
- * CSRF check; an Origin of another site is a page elsewhere making the request. The access
- * policy (jolokia-access.xml) says the same about methods; this filter also knows this
- * server's own origin, which a static policy file cannot.
+ * CSRF check; an Origin of another site is a page elsewhere making the request. The one
+ * GET let through is the agent's version (the bare endpoint, or /version): Hawtio finds
+ * Jolokia with it, and it reads nothing but the agent's version and configuration. This
+ * filter also knows this server's own origin, which the static policy file cannot.
  */
 final class JolokiaGate extends OncePerRequestFilter {
 
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+    private static final String[] GUARDED = {"/actuator/jolokia", "/actuator/hawtio/jolokia", "/actuator/hawtio/proxy"};
+
     static boolean guards(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/actuator/jolokia") || path.startsWith("/actuator/hawtio/jolokia")
-                || path.startsWith("/actuator/hawtio/proxy");
+        return rest(request) != null;
+    }
+
+    /** The path after the guarded prefix it starts with, or null if it is not guarded. */
+    private static String rest(HttpServletRequest request) {
+        // decoded, as the servlet mapping sees it: %6Aolokia must not slip past
+        String path = PATHS.getPathWithinApplication(request);
+        for (String prefix : GUARDED) {
+            if (path.startsWith(prefix)) {
+                return path.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    /** GET of the bare endpoint or /version, without a query: the agent's version and nothing else. */
+    private static boolean versionRequest(HttpServletRequest request) {
+        String rest = rest(request);
+        return "GET".equals(request.getMethod()) && request.getQueryString() == null
+                && !PATHS.getPathWithinApplication(request).startsWith("/actuator/hawtio/proxy")
+                && (rest.isEmpty() || rest.equals("/") || rest.equals("/version"));
     }
 
     @Override
@@ -31,7 +54,7 @@ final class JolokiaGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"POST".equals(request.getMethod())) {
+        if (!"POST".equals(request.getMethod()) && !versionRequest(request)) {
             response.setHeader("Allow", "POST");
             JsonErrors.write(response, 405, "Jolokia answers POST only: a GET could be sent by any page or link you open");
             return;

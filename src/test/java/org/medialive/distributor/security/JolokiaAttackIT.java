@@ -97,8 +97,8 @@ class JolokiaAttackIT {
         Api.Response answer = server.anonymous().as(role + "-user", PASSWORD).get(path);
         assertThat(answer.status()).as(role + " GET: " + answer.body()).isEqualTo(405);
         assertThat(answer.error()).contains("POST only");
-        Api.Response read = server.anonymous().as(role + "-user", PASSWORD).get("/actuator/jolokia/version");
-        assertThat(read.status()).as("even a harmless GET").isEqualTo(405);
+        Api.Response read = server.anonymous().as(role + "-user", PASSWORD).get("/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage");
+        assertThat(read.status()).as("even a harmless read by GET").isEqualTo(405);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,8 +142,21 @@ class JolokiaAttackIT {
             Api.Response answer = admin.post("/actuator/jolokia", refused);
             assertRefused(answer.status(), answer.body(), refused);
         }
+        // the one kind of operation allowed: Camel's route dumps (Hawtio's diagram), which show no secret
+        int port = org.medialive.distributor.support.Ports.freeUdp();
+        assertThat(server.api().post("/api/channels", "{\"id\":\"dumped\",\"input\":{\"port\":" + port + "},\"started\":true}").status()).isEqualTo(201);
+        assertThat(server.api().post("/api/channels/dumped/outputs", "{\"id\":\"cdn\",\"url\":\"srt://127.0.0.1:"
+                + org.medialive.distributor.support.Ports.freeUdp() + "?passphrase=jolokia-dump-secret\",\"enabled\":true}").status()).isEqualTo(201);
+        JsonNode dump = admin.post("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":" + quoted(CONTEXT_MBEAN)
+                + ",\"operation\":\"dumpRoutesAsXml()\"}").json();
+        assertThat(dump.path("status").asInt()).as(dump.toString()).isEqualTo(200);
+        assertThat(dump.path("value").asText()).contains("dumped").doesNotContain("jolokia-dump-secret");
+        assertThat(server.api().delete("/api/channels/dumped").status()).isEqualTo(204);
         Api.Response operator = server.anonymous().as("operator-user", PASSWORD).post("/actuator/jolokia", "{\"type\":\"version\"}");
         assertThat(operator.status()).as("Jolokia is for admins").isEqualTo(403);
+        assertThat(admin.get("/actuator/jolokia").json().path("value").path("agent").asText())
+                .as("the one GET: the agent's version, which Hawtio asks for first").isNotEmpty();
+        assertThat(admin.get("/actuator/jolokia/version?x=1").status()).isEqualTo(405);
         assertThat(server.logText()).contains("Using policy access restrictor");
     }
 

@@ -38,6 +38,47 @@ class AccountPagesIT {
         server.close();
     }
 
+    /** Notes the status of every Jolokia call the page makes (fetch and XMLHttpRequest). */
+    private static final String RECORD_JOLOKIA = """
+            window.jolokiaCalls = [];
+            const realFetch = window.fetch;
+            window.fetch = async (input, options) => {
+              const response = await realFetch(input, options);
+              const url = typeof input === 'string' ? input : input.url;
+              if (url.includes('jolokia')) window.jolokiaCalls.push(((options && options.method) || 'GET') + ' ' + response.status + ' ' + url);
+              return response;
+            };
+            const realOpen = XMLHttpRequest.prototype.open;
+            XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+              if (String(url).includes('jolokia')) this.addEventListener('loadend', () => window.jolokiaCalls.push(method + ' ' + this.status + ' ' + url));
+              return realOpen.call(this, method, url, ...rest);
+            };
+            """;
+
+    @Test
+    void hawtioShowsTheCamelContextToAdminsThroughTheReadOnlyPolicy() {
+        try (Browser browser = Browser.start(work.resolve("profile-hawtio"), "hawtio", 1280, 900)) {
+            logIn(browser, server.baseUrl(), "admin", DistributorServer.ADMIN_PASSWORD);
+            browser.addInitScript(RECORD_JOLOKIA);
+            browser.open(server.baseUrl() + "/actuator/hawtio/");
+            try {
+                browser.await("Hawtio read JMX through Jolokia", java.time.Duration.ofSeconds(60), d -> {
+                    Object calls = browser.script("return (window.jolokiaCalls || []).filter(c => c.startsWith('POST 200')).length");
+                    return ((Number) calls).intValue() >= 2;
+                });
+            } catch (RuntimeException e) {
+                browser.screenshot("hawtio-failed");
+                throw new AssertionError("Jolokia calls: " + browser.script("return window.jolokiaCalls") + " at "
+                        + browser.driver().getCurrentUrl() + "\n" + browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText(), e);
+            }
+            browser.awaitText(org.openqa.selenium.By.tagName("body"), "Hawtio's Camel plugin, found through JMX reads",
+                    t -> t.contains("Camel"));
+            browser.screenshot("hawtio");
+            Object calls = browser.script("return window.jolokiaCalls");
+            assertThat(calls.toString()).as("Jolokia calls Hawtio made").doesNotContain(" 403").doesNotContain(" 405");
+        }
+    }
+
     @Test
     void adminsCreateUsersAndUsersChangeTheirOwnPassword() {
         try (Browser browser = Browser.start(work.resolve("profile-admin"), "access", 1280, 900)) {
