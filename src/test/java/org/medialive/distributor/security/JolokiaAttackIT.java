@@ -157,6 +157,9 @@ class JolokiaAttackIT {
         assertThat(admin.get("/actuator/jolokia").json().path("value").path("agent").asText())
                 .as("the one GET: the agent's version, which Hawtio asks for first").isNotEmpty();
         assertThat(admin.get("/actuator/jolokia/version?x=1").status()).isEqualTo(405);
+        Api.Response proxied = admin.post("/actuator/hawtio/proxy/http/127.0.0.1/" + server.port() + "/actuator/jolokia",
+                execBody(touch("by-proxy")));
+        assertThat(proxied.status()).as("Hawtio's proxy is off: " + proxied.body()).isNotEqualTo(200);
         assertThat(server.logText()).contains("Using policy access restrictor");
     }
 
