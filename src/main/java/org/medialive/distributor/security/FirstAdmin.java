@@ -2,6 +2,7 @@ package org.medialive.distributor.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -41,6 +42,16 @@ final class FirstAdmin {
         LOG.warn("No DISTRIBUTOR_ADMIN_PASSWORD was set: generated the password of user '{}' into {} (readable by this"
                 + " user only). Log in, change it, and the file is deleted.", NAME, file);
         return generated;
+    }
+
+    /** Once admin's password was changed, the generated one is no longer the password: its file goes. */
+    static void forgetGenerated(Path dataDir) {
+        Path file = dataDir.resolve(PASSWORD_FILE);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not delete " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Says why a configured password has no effect once users exist. */

@@ -48,14 +48,14 @@ public class UserAccounts {
     }
 
     private final Path file;
-    private final Path generatedPassword;
+    private final Path dataDir;
     private final PasswordEncoder encoder = new BCryptPasswordEncoder();
     private final ObjectMapper json = new ObjectMapper();
     private final List<Account> accounts = new ArrayList<>();
 
     UserAccounts(DistributorProperties properties) throws IOException {
         this.file = properties.dataPath().resolve("users.json");
-        this.generatedPassword = properties.dataPath().resolve(FirstAdmin.PASSWORD_FILE);
+        this.dataDir = properties.dataPath();
         if (Files.exists(file)) {
             Content stored = json.readValue(file.toFile(), Content.class);
             accounts.addAll(stored.version() < 2 ? RoleMigration.toVersion2(stored.users()) : stored.users());
@@ -134,11 +134,7 @@ public class UserAccounts {
         accounts.set(accounts.indexOf(account), account.withPassword(encoder.encode(password), System.currentTimeMillis()));
         save();
         if (username.equals(FirstAdmin.NAME)) {
-            try {
-                Files.deleteIfExists(generatedPassword); // the generated password is no longer the password
-            } catch (IOException e) {
-                throw new IllegalStateException("could not delete " + generatedPassword + ": " + e.getMessage(), e);
-            }
+            FirstAdmin.forgetGenerated(dataDir);
         }
     }
 
