@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a user's or a token's access now: their login sessions are invalidated (so Tomcat
- * does not keep them across a restart) and their WebSockets closed. A session that ends by
- * itself (logout, timeout) takes its WebSockets with it. Sessions restored after a restart
- * are not listed here; {@link SessionGuard} refuses those at their next request.
+ * does not keep them across a restart) and their WebSockets closed. Logging out closes
+ * that session's WebSockets. A session that merely times out does not: a dashboard left
+ * open on a wall makes no requests but its live feed, and must stay live. Sessions
+ * restored after a restart are not listed here; {@link SessionGuard} refuses those at
+ * their next request.
  */
 @Component
 public class ActiveSessions implements HttpSessionListener, HttpSessionIdListener {
@@ -35,7 +37,13 @@ public class ActiveSessions implements HttpSessionListener, HttpSessionIdListene
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         sessions.remove(event.getSession().getId());
-        connections.closeHttpSession(event.getSession().getId());
+    }
+
+    /** At logout, before the session is invalidated. */
+    void loggedOut(HttpSession session) {
+        if (session != null) {
+            connections.closeHttpSession(session.getId());
+        }
     }
 
     /** A login changes the session's id (against session fixation): follow it. */

@@ -46,7 +46,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, AuthenticationManager passwords, ApiTokens tokens, AuditTrail audit,
-                                 DistributorProperties properties, UserAccounts users) throws Exception {
+                                 DistributorProperties properties, UserAccounts users, ActiveSessions sessions) throws Exception {
         RequestMatcher machines = anyOf("/api/**", "/actuator/**", "/ws");
         http.authenticationManager(passwords)
                 .authorizeHttpRequests(access -> access
@@ -64,7 +64,8 @@ class SecurityConfig {
                         .anyRequest().hasRole("VIEWER"))
                 .formLogin(login -> login.successHandler(rememberLoginTime()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler((request, response, caller) -> sessions.loggedOut(request.getSession(false))))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(unauthorized(), machines)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
