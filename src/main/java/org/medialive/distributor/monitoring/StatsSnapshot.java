@@ -6,16 +6,24 @@ import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.medialive.distributor.channel.ChannelService;
 import org.medialive.distributor.channel.ChannelView;
-import org.springframework.scheduling.annotation.Scheduled;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Every channel's status, taken once a second. Metrics, health, the WebSocket and
  * /api/stats all read this one snapshot, so a scrape or a dashboard costs nothing on
- * the streaming path however often it comes.
+ * the streaming path however often it comes. It is taken on a thread of its own, not on
+ * Spring's shared scheduler, so nothing else scheduled can delay it or be delayed by it.
  */
 @Component
-public class StatsSnapshot {
+public class StatsSnapshot implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatsSnapshot.class);
 
     /** What was seen at {@code time}. */
     public record Stats(Instant time, List<ChannelView> channels) {
@@ -24,15 +32,41 @@ public class StatsSnapshot {
     private final ChannelService channels;
     private final List<Consumer<Stats>> listeners = new CopyOnWriteArrayList<>();
     private volatile Stats latest = new Stats(Instant.now(), List.of());
+    private ScheduledExecutorService clock;
 
     StatsSnapshot(ChannelService channels) {
         this.channels = channels;
     }
 
-    @Scheduled(fixedRate = 1000, initialDelay = 500)
+    @jakarta.annotation.PostConstruct
+    synchronized void startRefreshing() {
+        clock = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "stats-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        clock.scheduleAtFixedRate(this::refreshSafely, 500, 1000, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (clock != null) {
+            clock.shutdownNow();
+        }
+    }
+
     void refresh() {
         latest = new Stats(Instant.now(), channels.list());
         listeners.forEach(listener -> listener.accept(latest));
+    }
+
+    private void refreshSafely() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // an exception would end the schedule: metrics, health and dashboards would freeze
+            LOG.error("Stats refresh failed", e);
+        }
     }
 
     public Stats latest() {

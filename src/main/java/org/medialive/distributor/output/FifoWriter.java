@@ -12,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * The FIFO is non-blocking ({@link NamedPipe#openForWriting}): a reader that stops reading only
  * leaves this output's data in its ring (dropped when full, and the supervisor's watchdog
  * restarts the process); it cannot hold up the flusher or any other output.
+ * <p>
+ * The watchdog judges the reader, not this writer: it is told how long the pipe has refused
+ * data, measured between two of our own write attempts. A pipe can only fill through our
+ * writes, so if it was full at one attempt and still refuses everything at a later one, the
+ * process took nothing in between. A pause of ours (no attempts) adds nothing to that time.
  */
 final class FifoWriter {
 
@@ -23,7 +28,11 @@ final class FifoWriter {
     private final AtomicLong bytesWritten;
     private final CueTap cues;
     private final FifoFlusher flusher;
-    private volatile long lastProgressNanos = System.nanoTime();
+    /** Our last attempt at which the pipe took data, or nothing was waiting. */
+    private volatile long lastTakenNanos = System.nanoTime();
+    /** Our last attempt at which data was waiting and the pipe took none of it. */
+    private volatile long lastRefusedNanos = lastTakenNanos;
+    private volatile boolean failed;
     private boolean closed;
 
     private FifoWriter(String name, PacketRing ring, FileChannel fifo, AtomicLong bytesWritten, CueTap cues,
@@ -63,12 +72,15 @@ final class FifoWriter {
             }
             boolean left = !ring.isEmpty();
             if (n > 0 || !left) {
-                lastProgressNanos = System.nanoTime();
+                lastTakenNanos = System.nanoTime();
+            } else {
+                lastRefusedNanos = System.nanoTime();
             }
             return left && n > 0;
         } catch (IOException | RuntimeException e) {
-            // no more progress from here: the watchdog restarts the process with a new FIFO
+            // the reader closed its end: the watchdog restarts the process with a new FIFO
             LOG.warn("Writing to {} failed: {}", name, e.toString());
+            failed = true;
             closeChannel();
             return false;
         }
@@ -80,9 +92,18 @@ final class FifoWriter {
         closeChannel();
     }
 
-    /** Time since a write last succeeded or the buffer was last found empty. */
-    long nanosSinceProgress() {
-        return System.nanoTime() - lastProgressNanos;
+    /**
+     * How long the reader has taken nothing while data waited: from our last attempt the pipe
+     * took data (or none waited) to our latest attempt it refused everything; 0 when it took
+     * data at our latest attempt.
+     */
+    long nanosRefused() {
+        return Math.max(0, lastRefusedNanos - lastTakenNanos);
+    }
+
+    /** Whether a write failed (the reader closed the pipe); nothing more is written. */
+    boolean failed() {
+        return failed;
     }
 
     private void closeChannel() {

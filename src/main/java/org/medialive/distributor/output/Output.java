@@ -54,7 +54,7 @@ public final class Output {
         DistributorProperties.Output settings = context.properties().output();
         supervisor = new OutputSupervisor(this,
                 new RestartBackoff(settings.restartDelay(), settings.restartDelayMax(), settings.stableAfter()),
-                settings.maxRestarts(), settings.stopGrace());
+                settings.maxRestarts(), settings.stopGrace(), context.stopper());
         Map<String, Object> parameters = new HashMap<>(destination.routeParameters(definition));
         parameters.put("channel", channelId);
         parameters.put("output", definition.id());

@@ -61,7 +61,7 @@ class FifoWriterTest {
             stuckRing.offer(stuckData, 0, stuckData.length);
             await("the stuck pipe is full").atMost(Duration.ofSeconds(10))
                     .until(() -> stuckBytes.get() >= 60_000 && !stuckRing.isEmpty()
-                            && stuck.nanosSinceProgress() > 200_000_000L);
+                            && stuck.nanosRefused() > 200_000_000L);
             long stuckAt = stuckBytes.get();
 
             byte[] liveData = packets(700, 2);
@@ -76,7 +76,7 @@ class FifoWriterTest {
                 assertThat(readFully(stuckReader, stuckData.length)).as("in order, nothing lost").isEqualTo(stuckData);
             }
             assertThat(stuckRing.droppedBytes()).isZero();
-            await("progress again").atMost(Duration.ofSeconds(10)).until(() -> stuck.nanosSinceProgress() < 200_000_000L);
+            await("progress again").atMost(Duration.ofSeconds(10)).until(() -> stuck.nanosRefused() < 200_000_000L);
         } finally {
             stuck.close();
             live.close();

@@ -1,0 +1,139 @@
+package org.medialive.distributor.channel;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.medialive.distributor.monitoring.EventHandOff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every channel's tick once a second, each as its own task, at most one per channel at a
+ * time: a tick that blocks holds up only its own channel, never another channel, the stats or
+ * the API (Spring's shared scheduler runs none of this). A watchdog on the same clock reports a
+ * tick that has not returned within the limit: the channel is listed as stuck (health DOWN with
+ * the reason) and a {@link ChannelTickStuck} event is published; its next ticks are skipped
+ * until it returns.
+ */
+@Component
+class ChannelTicks implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelTicks.class);
+
+    private final Supplier<Collection<? extends Ticking>> channels;
+    private final ApplicationEventPublisher events;
+    private final long limitNanos;
+    /** Channel id to when its running tick started. */
+    private final Map<String, Long> running = new ConcurrentHashMap<>();
+    /** Channel id to why it is reported stuck. */
+    private final Map<String, String> stuck = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(named("channel-tick-clock"));
+    /** Grows only with ticks that do not return: normally one or two threads. */
+    private final ExecutorService workers = Executors.newCachedThreadPool(named("channel-tick"));
+
+    @Autowired
+    ChannelTicks(ChannelRegistry registry, EventHandOff events,
+                 @Value("${distributor.watchdog.tick-timeout:10s}") Duration limit) {
+        this(() -> registry.all().stream().map(ChannelTicks::ticking).toList(), events, limit);
+        start(Duration.ofSeconds(1));
+    }
+
+    ChannelTicks(Supplier<Collection<? extends Ticking>> channels, ApplicationEventPublisher events, Duration limit) {
+        this.channels = channels;
+        this.events = events;
+        this.limitNanos = limit.toNanos();
+    }
+
+    void start(Duration period) {
+        clock.scheduleAtFixedRate(this::tickAll, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stuck channels and why; empty when every tick returns in time. */
+    Map<String, String> stuck() {
+        return Map.copyOf(stuck);
+    }
+
+    @Override
+    public void destroy() {
+        clock.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private void tickAll() {
+        try {
+            long now = System.currentTimeMillis();
+            long nowNanos = System.nanoTime();
+            Collection<? extends Ticking> all = channels.get();
+            for (Ticking channel : all) {
+                Long started = running.putIfAbsent(channel.id(), nowNanos);
+                if (started == null) {
+                    workers.execute(() -> tickOne(channel, now));
+                } else if (nowNanos - started > limitNanos) {
+                    reportStuck(channel.id(), nowNanos - started);
+                }
+            }
+            Set<String> present = all.stream().map(Ticking::id).collect(Collectors.toSet());
+            stuck.keySet().removeIf(id -> !present.contains(id)); // deleted channels are no longer reported
+        } catch (RuntimeException e) {
+            // an exception would end the fixed-rate schedule: every channel would stop ticking
+            LOG.error("Channel tick round failed", e);
+        }
+    }
+
+    private void tickOne(Ticking channel, long now) {
+        try {
+            channel.tick(now);
+        } catch (RuntimeException e) {
+            LOG.error("Channel {}: tick failed", channel.id(), e);
+        } finally {
+            running.remove(channel.id());
+            if (stuck.remove(channel.id()) != null) {
+                LOG.warn("Channel {}: tick returned again", channel.id());
+                events.publishEvent(new ChannelTickStuck(channel.id(), false, "tick returned"));
+            }
+        }
+    }
+
+    private void reportStuck(String id, long blockedNanos) {
+        String reason = "tick has not returned for " + TimeUnit.NANOSECONDS.toSeconds(blockedNanos) + " s";
+        if (stuck.put(id, reason) == null) {
+            LOG.error("Channel {}: {} (its state and outputs are not being supervised)", id, reason);
+            events.publishEvent(new ChannelTickStuck(id, true, reason));
+        }
+    }
+
+    private static Ticking ticking(Channel channel) {
+        return new Ticking() {
+            @Override
+            public String id() {
+                return channel.id();
+            }
+
+            @Override
+            public void tick(long nowMillis) {
+                channel.tick(nowMillis);
+            }
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
