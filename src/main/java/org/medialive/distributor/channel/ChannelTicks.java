@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +44,13 @@ class ChannelTicks implements DisposableBean {
     private final Map<String, String> stuck = new ConcurrentHashMap<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(named("channel-tick-clock"));
     /** Grows only with ticks that do not return: normally one or two threads. */
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService workers = Executors.newCachedThreadPool(named("channel-tick"));
 
     @Autowired
     ChannelTicks(ChannelRegistry registry, EventHandOff events,
                  @Value("${distributor.watchdog.tick-timeout:10s}") Duration limit) {
         this(() -> registry.all().stream().map(ChannelTicks::ticking).toList(), events, limit);
-        start(Duration.ofSeconds(1));
     }
 
     ChannelTicks(Supplier<Collection<? extends Ticking>> channels, ApplicationEventPublisher events, Duration limit) {
@@ -57,7 +59,16 @@ class ChannelTicks implements DisposableBean {
         this.limitNanos = limit.toNanos();
     }
 
+    /** Once the application is ready: its listeners then see every event the watchdog publishes. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startTicking() {
+        start(Duration.ofSeconds(1));
+    }
+
     void start(Duration period) {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         clock.scheduleAtFixedRate(this::tickAll, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
