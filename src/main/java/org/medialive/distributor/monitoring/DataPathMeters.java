@@ -15,22 +15,22 @@ import org.springframework.stereotype.Component;
 class DataPathMeters implements MeterBinder {
 
     private final EventHandOff events;
-    private final LiveUpdates liveUpdates;
+    private final DataPathDrops drops;
 
-    DataPathMeters(EventHandOff events, LiveUpdates liveUpdates) {
+    DataPathMeters(EventHandOff events, DataPathDrops drops) {
         this.events = events;
-        this.liveUpdates = liveUpdates;
+        this.drops = drops;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("distributor.events.dropped", events, EventHandOff::dropped)
+        FunctionCounter.builder("distributor.events.dropped", drops, DataPathDrops::events)
                 .description("Events (cues, state changes) dropped because the hand-off queue was full")
                 .register(registry);
         Gauge.builder("distributor.events.queued", events, EventHandOff::queued)
                 .description("Events waiting in the hand-off queue")
                 .register(registry);
-        FunctionCounter.builder("distributor.websocket.dropped", liveUpdates, LiveUpdates::dropped)
+        FunctionCounter.builder("distributor.websocket.dropped", drops, DataPathDrops::websockets)
                 .description("Dashboard WebSocket clients closed because they did not take their messages in time")
                 .register(registry);
     }

@@ -3,7 +3,6 @@ package org.medialive.distributor.monitoring;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +32,23 @@ public class EventHandOff implements ApplicationEventPublisher, DisposableBean {
     private final int capacity;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    private final LongAdder dropped = new LongAdder();
+    private final DataPathDrops drops;
     private final Thread dispatcher;
     private volatile boolean running = true;
 
     @Autowired
-    EventHandOff(ApplicationContext context, @Value("${distributor.events.queue-size:1024}") int capacity) {
-        this((ApplicationEventPublisher) context, capacity);
+    EventHandOff(ApplicationContext context, @Value("${distributor.events.queue-size:1024}") int capacity,
+                 DataPathDrops drops) {
+        this((ApplicationEventPublisher) context, capacity, drops);
     }
 
-    /** @param listeners where events are delivered, on the dispatcher thread */
-    public EventHandOff(ApplicationEventPublisher listeners, int capacity) {
+    /**
+     * @param listeners where events are delivered, on the dispatcher thread
+     * @param drops     counts the events dropped
+     */
+    public EventHandOff(ApplicationEventPublisher listeners, int capacity, DataPathDrops drops) {
         this.listeners = listeners;
+        this.drops = drops;
         this.capacity = Math.max(1, capacity);
         dispatcher = new Thread(this::dispatch, "event-hand-off");
         dispatcher.setDaemon(true);
@@ -56,16 +60,11 @@ public class EventHandOff implements ApplicationEventPublisher, DisposableBean {
     public void publishEvent(Object event) {
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
-            dropped.increment();
+            drops.eventDropped();
             return;
         }
         queue.offer(event);
         LockSupport.unpark(dispatcher);
-    }
-
-    /** Events dropped because the queue was full, since start. */
-    public long dropped() {
-        return dropped.sum();
     }
 
     /** Events waiting for the dispatcher. */

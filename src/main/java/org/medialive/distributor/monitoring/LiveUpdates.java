@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.LongAdder;
 import org.medialive.distributor.channel.ChannelStateChange;
 import org.medialive.distributor.channel.ChannelTickStuck;
 import org.medialive.distributor.channel.CueSeen;
@@ -22,19 +21,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * The dashboard's live feed at {@code /ws}: a full snapshot on connect and every second,
  * and events as they happen. Message types are documented in docs/API.md ("WebSocket").
  * Events arrive through the {@link EventHandOff}, never on the ingest thread; messages are
- * built once and sent on a pool of our own, one send per session at a time. A client that
- * stops reading is closed and counted once its unsent messages pass the buffer limit or a
- * send has waited longer than the send-time limit; it slows nobody else.
+ * built once and sent in order on a pool of our own, one send per client at a time
+ * ({@link DashboardClient}). A client that stops reading is closed and counted once a send
+ * to it has been blocked longer than the send-time limit or its unsent messages pass the
+ * buffer limit; it slows nobody else.
  */
 @Component
 public class LiveUpdates extends TextWebSocketHandler implements DisposableBean {
@@ -43,26 +40,27 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
 
     private final StatsSnapshot snapshot;
     private final ApiJson json;
-    private final int sendTimeLimitMillis;
-    private final int bufferLimitBytes;
-    private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
-    /** A thread per session blocked in a send at most: the decorator makes the others buffer and return. */
+    private final long sendTimeLimitMillis;
+    private final long bufferLimitBytes;
+    private final Map<String, DashboardClient> clients = new ConcurrentHashMap<>();
+    /** At most one thread per client at a time; one per client that stopped reading, until it is dropped. */
     private final ExecutorService sends = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "websocket-send");
         thread.setDaemon(true);
         return thread;
     });
-    private final LongAdder dropped = new LongAdder();
+    private final DataPathDrops drops;
 
-    LiveUpdates(StatsSnapshot snapshot, ApiJson json,
+    LiveUpdates(StatsSnapshot snapshot, ApiJson json, DataPathDrops drops,
                 @Value("${distributor.websocket.send-time-limit:5s}") Duration sendTimeLimit,
                 @Value("${distributor.websocket.buffer-limit:512KB}") DataSize bufferLimit) {
         this.snapshot = snapshot;
         this.json = json;
-        this.sendTimeLimitMillis = (int) sendTimeLimit.toMillis();
-        this.bufferLimitBytes = (int) bufferLimit.toBytes();
+        this.drops = drops;
+        this.sendTimeLimitMillis = sendTimeLimit.toMillis();
+        this.bufferLimitBytes = bufferLimit.toBytes();
         snapshot.onRefresh(stats -> {
-            if (!sessions.isEmpty()) { // with no dashboard open, no JSON to build every second
+            if (!clients.isEmpty()) { // with no dashboard open, no JSON to build every second
                 broadcast(snapshotMessage(stats));
             }
         });
@@ -71,26 +69,20 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         TomcatSendTimeout.limit(session, sendTimeLimitMillis);
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, sendTimeLimitMillis, bufferLimitBytes,
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        sessions.put(session.getId(), safe);
-        String first = snapshotMessage(snapshot.fresh());
-        sends.execute(() -> send(safe, first));
+        DashboardClient client = new DashboardClient(session, sends, sendTimeLimitMillis * 1_000_000, bufferLimitBytes,
+                this::drop);
+        clients.put(session.getId(), client);
+        offer(client, snapshotMessage(snapshot.fresh()));
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        sessions.remove(session.getId());
-    }
-
-    /** Clients closed because they did not take their messages in time, since start. */
-    public long dropped() {
-        return dropped.sum();
+        clients.remove(session.getId());
     }
 
     /** Clients connected now. */
     public int connected() {
-        return sessions.size();
+        return clients.size();
     }
 
     @Override
@@ -145,36 +137,34 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
         return json.write(message);
     }
 
-    /** Hands each session its own send: one that fails or blocks leaves the others untouched. */
+    /** Queues the message for every client: one that fails or blocks leaves the others untouched. */
     private void broadcast(String message) {
-        for (WebSocketSession session : sessions.values()) {
-            sends.execute(() -> send(session, message));
+        for (DashboardClient client : clients.values()) {
+            offer(client, message);
         }
     }
 
-    private void send(WebSocketSession session, String message) {
-        try {
-            if (session.isOpen()) {
-                session.sendMessage(new TextMessage(message));
+    private void offer(DashboardClient client, String message) {
+        String refused = client.offer(message);
+        if (refused != null) {
+            drop(client, refused);
+        }
+    }
+
+    private void drop(DashboardClient client, String why) {
+        WebSocketSession session = client.session();
+        if (!clients.remove(session.getId(), client)) {
+            return; // already dropped, or closed by the client
+        }
+        drops.websocketDropped();
+        // the close may wait for Tomcat to give up on a blocked send: never on the caller's thread
+        sends.execute(() -> {
+            LOG.warn("Dashboard WebSocket {} dropped: {}", session.getId(), why);
+            try {
+                session.close(CloseStatus.SESSION_NOT_RELIABLE);
+            } catch (IOException | RuntimeException ignored) {
+                // the connection is unusable either way; Tomcat releases it
             }
-        } catch (SessionLimitExceededException e) {
-            drop(session, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            // Tomcat's blocking send gave up (send-time limit), or the connection broke
-            drop(session, e.toString());
-        }
-    }
-
-    private void drop(WebSocketSession session, String why) {
-        if (sessions.remove(session.getId()) == null) {
-            return; // already dropped by another send, or closed by the client
-        }
-        dropped.increment();
-        LOG.warn("Dashboard WebSocket {} dropped: {}", session.getId(), why);
-        try {
-            session.close(CloseStatus.SESSION_NOT_RELIABLE);
-        } catch (IOException | RuntimeException ignored) {
-            // the connection is unusable either way; Tomcat releases it
-        }
+        });
     }
 }

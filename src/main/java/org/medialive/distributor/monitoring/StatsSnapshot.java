@@ -26,16 +26,22 @@ public class StatsSnapshot implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(StatsSnapshot.class);
 
     /** What was seen at {@code time}. */
-    public record Stats(Instant time, List<ChannelView> channels) {
+    public record Stats(Instant time, List<ChannelView> channels, Drops drops) {
+    }
+
+    /** Totals since start: events dropped at the hand-off, dashboard WebSockets closed for not reading. */
+    public record Drops(long events, long websockets) {
     }
 
     private final ChannelService channels;
+    private final DataPathDrops drops;
     private final List<Consumer<Stats>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Stats latest = new Stats(Instant.now(), List.of());
+    private volatile Stats latest = new Stats(Instant.now(), List.of(), new Drops(0, 0));
     private ScheduledExecutorService clock;
 
-    StatsSnapshot(ChannelService channels) {
+    StatsSnapshot(ChannelService channels, DataPathDrops drops) {
         this.channels = channels;
+        this.drops = drops;
     }
 
     @jakarta.annotation.PostConstruct
@@ -56,8 +62,12 @@ public class StatsSnapshot implements DisposableBean {
     }
 
     void refresh() {
-        latest = new Stats(Instant.now(), channels.list());
+        latest = take();
         listeners.forEach(listener -> listener.accept(latest));
+    }
+
+    private Stats take() {
+        return new Stats(Instant.now(), channels.list(), new Drops(drops.events(), drops.websockets()));
     }
 
     private void refreshSafely() {
@@ -75,7 +85,7 @@ public class StatsSnapshot implements DisposableBean {
 
     /** Taken now rather than at the last tick: for a client that has just connected. */
     public Stats fresh() {
-        return new Stats(Instant.now(), channels.list());
+        return take();
     }
 
     /** Called after every refresh, on the refreshing thread. */

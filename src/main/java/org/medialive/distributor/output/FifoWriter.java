@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies one output's {@link PacketRing} into its FIFO whenever the {@link FifoFlusher} comes by.
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FifoWriter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FifoWriter.class);
-
     private final String name;
     private final PacketRing ring;
     private final FileChannel fifo;
@@ -32,7 +28,7 @@ final class FifoWriter {
     private volatile long lastTakenNanos = System.nanoTime();
     /** Our last attempt at which data was waiting and the pipe took none of it. */
     private volatile long lastRefusedNanos = lastTakenNanos;
-    private volatile boolean failed;
+    private volatile String failure;
     private boolean closed;
 
     private FifoWriter(String name, PacketRing ring, FileChannel fifo, AtomicLong bytesWritten, CueTap cues,
@@ -78,9 +74,9 @@ final class FifoWriter {
             }
             return left && n > 0;
         } catch (IOException | RuntimeException e) {
-            // the reader closed its end: the watchdog restarts the process with a new FIFO
-            LOG.warn("Writing to {} failed: {}", name, e.toString());
-            failed = true;
+            // the reader closed its end: the watchdog reports it (not here: this is the ingest
+            // thread, which does not log) and restarts the process with a new FIFO
+            failure = name + ": " + e;
             closeChannel();
             return false;
         }
@@ -101,9 +97,9 @@ final class FifoWriter {
         return Math.max(0, lastRefusedNanos - lastTakenNanos);
     }
 
-    /** Whether a write failed (the reader closed the pipe); nothing more is written. */
-    boolean failed() {
-        return failed;
+    /** Why a write failed (the reader closed the pipe), or null; after a failure nothing more is written. */
+    String failure() {
+        return failure;
     }
 
     private void closeChannel() {

@@ -163,7 +163,7 @@ final class OutputSupervisor implements ExecCommandExecutor {
             return;
         }
         FifoWriter writer = current.writer();
-        String why = writer.failed() ? "process closed its input, killed"
+        String why = writer.failure() != null ? "writing to the process failed (" + writer.failure() + "), killed"
                 : writer.nanosRefused() > limit.toNanos()
                 ? "process stopped reading: its input stayed full for " + limit.toSeconds() + " s, killed" : null;
         if (why != null && current.claimStop()) {

@@ -146,6 +146,8 @@ class DataPathIT {
                 assertThat(droppedAt).as("the client that never reads was dropped while the stream ran").isPositive();
                 System.out.printf("never-reading client dropped %.1f s after the stream started%n", (droppedAt - progress.get(0)[0]) / 1e9);
                 assertThat(stuck.closedByServer()).as("its connection closed by the server").isTrue();
+                await("counted in /api/stats").atMost(Duration.ofSeconds(5))
+                        .until(() -> api.ok("/api/stats").path("drops").path("websockets").asLong() >= 1);
                 for (int output = 1; output <= 2; output++) {
                     assertThat(longestStall(progress, output)).as("output " + output + " never stopped receiving for 1 s")
                             .isLessThan(TimeUnit.SECONDS.toNanos(1));

@@ -30,9 +30,10 @@ import static org.mockito.Mockito.when;
 class LiveUpdatesTest {
 
     private final ChannelService channels = mock(ChannelService.class);
-    private final StatsSnapshot snapshot = new StatsSnapshot(channels);
+    private final DataPathDrops drops = new DataPathDrops();
+    private final StatsSnapshot snapshot = new StatsSnapshot(channels, drops);
     private final ApiJson json = spy(new ApiJson());
-    private final LiveUpdates updates = new LiveUpdates(snapshot, json, Duration.ofMillis(300), DataSize.ofKilobytes(512));
+    private final LiveUpdates updates = new LiveUpdates(snapshot, json, drops, Duration.ofMillis(300), DataSize.ofKilobytes(512));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -85,7 +86,7 @@ class LiveUpdatesTest {
 
         verify(healthy, timeout(2000).times(4)).sendMessage(any(TextMessage.class));
         verify(broken, timeout(2000)).close(CloseStatus.SESSION_NOT_RELIABLE);
-        assertThat(updates.dropped()).isEqualTo(1);
+        assertThat(drops.websockets()).isEqualTo(1);
         assertThat(updates.connected()).isEqualTo(1);
     }
 
@@ -108,10 +109,30 @@ class LiveUpdatesTest {
         // the next message after the 300 ms send-time limit finds the stuck send and drops the client
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
             snapshot.refresh();
-            return updates.dropped() == 1;
+            return drops.websockets() == 1;
         });
         verify(stuck, timeout(2000)).close(CloseStatus.SESSION_NOT_RELIABLE);
         verify(healthy, atLeast(7)).sendMessage(any(TextMessage.class));
         assertThat(updates.connected()).isEqualTo(1);
+    }
+
+    @Test
+    void eachClientGetsItsMessagesInTheOrderTheyHappened() throws Exception {
+        when(channels.list()).thenReturn(List.of());
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebSocketSession session = session("ordered");
+        doAnswer(invocation -> received.add(((TextMessage) invocation.getArgument(0)).getPayload()))
+                .when(session).sendMessage(any());
+        updates.afterConnectionEstablished(session);
+
+        for (int i = 0; i < 200; i++) {
+            updates.outputProblem(new org.medialive.distributor.output.OutputStatus.Problem("ch", "out", "problem " + i));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 201);
+        assertThat(received.get(0)).contains("\"snapshot\"");
+        for (int i = 0; i < 200; i++) {
+            assertThat(received.get(i + 1)).contains("\"problem " + i + "\"");
+        }
     }
 }

@@ -177,7 +177,7 @@ class FifoWriterTest {
             }
             assertThat(written.get()).as("writing resumed").isGreaterThan(writtenBeforeResume);
             assertThat(longestRefusal).as("the 1.5 s pause was ours, not the reader's").isLessThan(500_000_000L);
-            assertThat(writer.failed()).isFalse();
+            assertThat(writer.failure()).isNull();
 
             // now the reader stops taking data while our writer keeps trying
             reading.set(false);
