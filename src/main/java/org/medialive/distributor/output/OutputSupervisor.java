@@ -169,7 +169,7 @@ final class OutputSupervisor implements ExecCommandExecutor {
         if (why != null && current.claimStop()) {
             output.status().error(why);
             current.note(why);
-            stopper.stopLater(current, graceMillis);
+            stopper.stopLater(() -> current.stopProcess(graceMillis));
         }
     }
 

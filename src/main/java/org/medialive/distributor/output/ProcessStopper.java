@@ -19,9 +19,9 @@ class ProcessStopper implements DisposableBean {
         return thread;
     });
 
-    /** Runs {@code run.stopProcess(graceMillis)} without waiting for it. */
-    void stopLater(OutputRun run, long graceMillis) {
-        stops.execute(() -> run.stopProcess(graceMillis));
+    /** Runs {@code stop} (one that ends a process, e.g. {@link OutputRun#stopProcess}) without waiting for it. */
+    void stopLater(Runnable stop) {
+        stops.execute(stop);
     }
 
     /** Lets stops in progress finish (each ends in SIGKILL); no new ones start. */
