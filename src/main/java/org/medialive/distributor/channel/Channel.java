@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * One channel at run time: its input and its outputs. Changes come from
  * {@link ChannelService}, which serialises them; the receive path only sees the fan-out.
  */
-public final class Channel {
+public final class Channel implements Ticking {
 
     private final String id;
     private final OutputFanout fanout = new OutputFanout();
@@ -55,6 +55,7 @@ public final class Channel {
         return analysis.cues().stream().map(CueView::of).toList();
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -181,7 +182,9 @@ public final class Channel {
         }
     }
 
-    void tick(long nowMillis) {
+    /** Once a second, from {@link ChannelTicks} only: signal, input retries, the output watchdog. */
+    @Override
+    public void tick(long nowMillis) {
         input.tick(definition.input(), nowMillis);
         for (Output output : outputs()) {
             output.tick();

@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.medialive.distributor.monitoring.EventHandOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +36,10 @@ class ChannelTicks implements DisposableBean {
     private final Supplier<Collection<? extends Ticking>> channels;
     private final ApplicationEventPublisher events;
     private final long limitNanos;
-    /** Channel id to when its running tick started. */
-    private final Map<String, Long> running = new ConcurrentHashMap<>();
-    /** Channel id to why it is reported stuck. */
-    private final Map<String, String> stuck = new ConcurrentHashMap<>();
+    /** Channel to when its running tick started (by identity: see {@link Ticking}). */
+    private final Map<Ticking, Long> running = new java.util.IdentityHashMap<>();
+    /** Channel to why it is reported stuck. */
+    private final Map<Ticking, String> stuck = new java.util.IdentityHashMap<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(named("channel-tick-clock"));
     /** Grows only with ticks that do not return: normally one or two threads. */
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
@@ -50,7 +48,7 @@ class ChannelTicks implements DisposableBean {
     @Autowired
     ChannelTicks(ChannelRegistry registry, EventHandOff events,
                  @Value("${distributor.watchdog.tick-timeout:10s}") Duration limit) {
-        this(() -> registry.all().stream().map(ChannelTicks::ticking).toList(), events, limit);
+        this(registry::all, events, limit);
     }
 
     ChannelTicks(Supplier<Collection<? extends Ticking>> channels, ApplicationEventPublisher events, Duration limit) {
@@ -72,9 +70,11 @@ class ChannelTicks implements DisposableBean {
         clock.scheduleAtFixedRate(this::tickAll, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stuck channels and why; empty when every tick returns in time. */
-    Map<String, String> stuck() {
-        return Map.copyOf(stuck);
+    /** Stuck channels by id, and why; empty when every tick returns in time. */
+    synchronized Map<String, String> stuck() {
+        Map<String, String> byId = new java.util.TreeMap<>();
+        stuck.forEach((channel, reason) -> byId.put(channel.id(), reason));
+        return byId;
     }
 
     @Override
@@ -83,21 +83,24 @@ class ChannelTicks implements DisposableBean {
         workers.shutdownNow();
     }
 
-    private void tickAll() {
+    private synchronized void tickAll() {
         try {
             long now = System.currentTimeMillis();
             long nowNanos = System.nanoTime();
             Collection<? extends Ticking> all = channels.get();
             for (Ticking channel : all) {
-                Long started = running.putIfAbsent(channel.id(), nowNanos);
+                Long started = running.putIfAbsent(channel, nowNanos);
                 if (started == null) {
                     workers.execute(() -> tickOne(channel, now));
                 } else if (nowNanos - started > limitNanos) {
-                    reportStuck(channel.id(), nowNanos - started);
+                    reportStuck(channel, nowNanos - started);
                 }
             }
-            Set<String> present = all.stream().map(Ticking::id).collect(Collectors.toSet());
-            stuck.keySet().removeIf(id -> !present.contains(id)); // deleted channels are no longer reported
+            Set<Ticking> present = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            present.addAll(all);
+            // a deleted channel is no longer reported, nor waited for
+            stuck.keySet().removeIf(channel -> !present.contains(channel));
+            running.keySet().removeIf(channel -> !present.contains(channel));
         } catch (RuntimeException e) {
             // an exception would end the fixed-rate schedule: every channel would stop ticking
             LOG.error("Channel tick round failed", e);
@@ -110,34 +113,24 @@ class ChannelTicks implements DisposableBean {
         } catch (RuntimeException e) {
             LOG.error("Channel {}: tick failed", channel.id(), e);
         } finally {
-            running.remove(channel.id());
-            if (stuck.remove(channel.id()) != null) {
-                LOG.warn("Channel {}: tick returned again", channel.id());
-                events.publishEvent(new ChannelTickStuck(channel.id(), false, "tick returned"));
-            }
+            returned(channel);
         }
     }
 
-    private void reportStuck(String id, long blockedNanos) {
+    private synchronized void returned(Ticking channel) {
+        running.remove(channel);
+        if (stuck.remove(channel) != null) {
+            LOG.warn("Channel {}: tick returned again", channel.id());
+            events.publishEvent(new ChannelTickStuck(channel.id(), false, "tick returned"));
+        }
+    }
+
+    private void reportStuck(Ticking channel, long blockedNanos) {
         String reason = "tick has not returned for " + TimeUnit.NANOSECONDS.toSeconds(blockedNanos) + " s";
-        if (stuck.put(id, reason) == null) {
-            LOG.error("Channel {}: {} (its state and outputs are not being supervised)", id, reason);
-            events.publishEvent(new ChannelTickStuck(id, true, reason));
+        if (stuck.put(channel, reason) == null) {
+            LOG.error("Channel {}: {} (its state and outputs are not being supervised)", channel.id(), reason);
+            events.publishEvent(new ChannelTickStuck(channel.id(), true, reason));
         }
-    }
-
-    private static Ticking ticking(Channel channel) {
-        return new Ticking() {
-            @Override
-            public String id() {
-                return channel.id();
-            }
-
-            @Override
-            public void tick(long nowMillis) {
-                channel.tick(nowMillis);
-            }
-        };
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {

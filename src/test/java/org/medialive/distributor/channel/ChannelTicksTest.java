@@ -57,7 +57,11 @@ class ChannelTicksTest {
         await("reported stuck").atMost(Duration.ofSeconds(5)).until(() -> ticks.stuck().containsKey("blocked"));
         assertThat(ticks.stuck().get("blocked")).startsWith("tick has not returned for ");
         assertThat(ticks.stuck()).doesNotContainKey("healthy");
-        assertThat(events).containsExactly(new ChannelTickStuck("blocked", true, ticks.stuck().get("blocked")));
+        assertThat(events).hasSize(1);
+        ChannelTickStuck reported = (ChannelTickStuck) events.get(0);
+        assertThat(reported.channel()).isEqualTo("blocked");
+        assertThat(reported.stuck()).isTrue();
+        assertThat(reported.reason()).startsWith("tick has not returned for ");
 
         int before = healthyTicks.get();
         await("the other channel goes on ticking").atMost(Duration.ofSeconds(5)).until(() -> healthyTicks.get() >= before + 5);
@@ -101,5 +105,22 @@ class ChannelTicksTest {
         }
         assertThat(longestGap).as("the other channel's ticks kept their 100 ms rhythm").isLessThan(TimeUnit.MILLISECONDS.toNanos(600));
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aChannelDeletedWhileStuckAndCreatedAgainUnderItsIdTicksAfresh() {
+        AtomicInteger oldTicks = new AtomicInteger();
+        AtomicInteger newTicks = new AtomicInteger();
+        FakeChannel old = new FakeChannel("x", oldTicks, this::block);
+        FakeChannel recreated = new FakeChannel("x", newTicks, () -> { });
+        java.util.concurrent.atomic.AtomicReference<List<Ticking>> channels = new java.util.concurrent.atomic.AtomicReference<>(List.of(old));
+        ticks = new ChannelTicks(channels::get, events::add, Duration.ofMillis(300));
+        ticks.start(Duration.ofMillis(100));
+        await("old one stuck").atMost(Duration.ofSeconds(5)).until(() -> ticks.stuck().containsKey("x"));
+
+        channels.set(List.of(recreated));
+
+        await("the new one ticks").atMost(Duration.ofSeconds(5)).until(() -> newTicks.get() >= 3);
+        assertThat(ticks.stuck()).as("the deleted channel is no longer reported").isEmpty();
     }
 }

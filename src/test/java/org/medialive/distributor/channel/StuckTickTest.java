@@ -85,17 +85,7 @@ class StuckTickTest {
             ChannelTicks ticks = new ChannelTicks(() -> {
                 Collection<Ticking> all = new ArrayList<>();
                 all.add(frozen);
-                registry.all().forEach(channel -> all.add(new Ticking() {
-                    @Override
-                    public String id() {
-                        return channel.id();
-                    }
-
-                    @Override
-                    public void tick(long nowMillis) {
-                        channel.tick(nowMillis);
-                    }
-                }));
+                all.addAll(registry.all());
                 return all;
             }, events, Duration.ofSeconds(2));
             return ticks; // starts ticking when the application is ready, as the real one does
