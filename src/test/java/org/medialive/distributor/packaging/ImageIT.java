@@ -51,9 +51,8 @@ class ImageIT {
                 "--server.port=" + port)) {
             awaitReady(container, new Api(port));
             Api api = new Api(port).as("admin", PASSWORD);
-            relayOneChannelByteExact(api);
-
-            List<ProcessHandle> processes = container.processes();
+            // taken while the stream flows: once the receiver hangs up, the relay exits and waits to be restarted
+            List<ProcessHandle> processes = relayOneChannelByteExact(api, container);
             assertThat(commands(processes)).as("the container's processes")
                     .anyMatch(command -> command.endsWith("/tini"))
                     .anyMatch(command -> command.endsWith("/java"))
@@ -89,11 +88,13 @@ class ImageIT {
                 });
     }
 
-    private void relayOneChannelByteExact(Api api) throws IOException {
+    /** Relays 6 s through the container and checks the bytes; returns the container's processes as they were meanwhile. */
+    private List<ProcessHandle> relayOneChannelByteExact(Api api, ImageContainer container) throws IOException {
         Path ts = TestStream.withCues(20);
         byte[] sent = TestStream.bytes(ts);
         int input = Ports.freeUdp();
         int srtPort = Ports.freeUdp();
+        List<ProcessHandle> processes;
         try (SrtReceiver receiver = SrtReceiver.listen(srtPort, work.resolve("received.ts"), "")) {
             Api.Response channel = api.post("/api/channels", "{\"id\":\"image\",\"input\":{\"port\":" + input + "},\"started\":true}");
             assertThat(channel.status()).as(channel.body()).isEqualTo(201);
@@ -106,6 +107,7 @@ class ImageIT {
                     .start(new FileInputStream(ts.toFile()))) {
                 await("6 s of stream through the container").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
                         .until(() -> receiver.bytesReceived() >= 6 * BYTES_PER_SECOND);
+                processes = container.processes();
             }
             byte[] received = receiver.received();
             received = Arrays.copyOf(received, received.length - received.length % 188);
@@ -114,6 +116,7 @@ class ImageIT {
             assertThat(received).as("byte-exact relay").isEqualTo(sentRun);
             assertThat(TsCapture.sections(received, TestStream.SCTE35_PID)).as("SCTE-35 through the container").isNotEmpty();
         }
+        return processes;
     }
 
     private static List<String> commands(List<ProcessHandle> processes) {
