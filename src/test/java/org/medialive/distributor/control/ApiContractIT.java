@@ -1,0 +1,150 @@
+package org.medialive.distributor.control;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medialive.distributor.client.ApiClient;
+import org.medialive.distributor.client.ApiException;
+import org.medialive.distributor.client.api.AccessApi;
+import org.medialive.distributor.client.api.ChannelsApi;
+import org.medialive.distributor.client.api.OutputsApi;
+import org.medialive.distributor.client.api.SystemApi;
+import org.medialive.distributor.client.model.Channel;
+import org.medialive.distributor.client.model.ChannelInput;
+import org.medialive.distributor.client.model.ChannelRequest;
+import org.medialive.distributor.client.model.Error;
+import org.medialive.distributor.client.model.IssuedToken;
+import org.medialive.distributor.client.model.Me;
+import org.medialive.distributor.client.model.NewToken;
+import org.medialive.distributor.client.model.Output;
+import org.medialive.distributor.client.model.OutputRequest;
+import org.medialive.distributor.client.model.Role;
+import org.medialive.distributor.support.Api;
+import org.medialive.distributor.support.DistributorServer;
+import org.medialive.distributor.support.Ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The contract against the real server: the document it serves is docs/openapi.json and valid;
+ * a client generated from it at build time (target/generated-test-sources/openapi-client) does an
+ * integration engineer's round trip with every answer parsed strictly into its types; and every
+ * documented status is one the operation answers, and the reverse (DocumentedStatuses).
+ */
+class ApiContractIT {
+
+    @TempDir
+    static Path work;
+    static DistributorServer server;
+
+    @BeforeAll
+    static void start() {
+        // small limits, so that 422 is reachable with a few requests
+        server = new DistributorServer(work.resolve("data"), "api-contract",
+                "--distributor.limits.channels=" + DocumentedStatuses.CHANNEL_LIMIT,
+                "--distributor.limits.outputs-per-channel=" + DocumentedStatuses.OUTPUT_LIMIT).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void servesDocsOpenApiJsonAndItIsValid() throws Exception {
+        Api.Response served = server.api().get("/api/openapi.json");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.body()).as("the served document is docs/openapi.json as it is")
+                .isEqualTo(Files.readString(Path.of("docs/openapi.json")));
+        assertThat(OpenApiValidation.problems(served.body())).as("swagger-parser's messages on the served document").isEmpty();
+    }
+
+    @Test
+    void aGeneratedClientLogsInWithATokenAndManagesAChannelAndAnOutput() throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + DistributorServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        IssuedToken issued = new AccessApi(client("Basic " + basic)).apiCreateToken(new NewToken().name("generated-client").role(Role.OPERATOR));
+        assertThat(issued.getToken()).startsWith("mld_");
+
+        ApiClient client = client("Bearer " + issued.getToken());
+        Me me = new AccessApi(client).apiMe();
+        assertThat(me.getRoles()).extracting(Object::toString).contains("operator");
+
+        ChannelsApi channels = new ChannelsApi(client);
+        OutputsApi outputs = new OutputsApi(client);
+        int port = Ports.freeUdp();
+        Channel created = channels.apiCreateChannel(new ChannelRequest().id("generated").name("Generated")
+                .input(new ChannelInput().port(port)));
+        assertThat(created.getInput().getPort()).isEqualTo(port);
+        assertThat(created.getStatus().getState()).isEqualTo("stopped");
+
+        String passphrase = "generated-secret-1";
+        Output output = outputs.apiCreateOutput("generated", new OutputRequest().id("cdn")
+                .url("srt://127.0.0.1:" + Ports.freeUdp() + "?mode=caller&passphrase=" + passphrase));
+        assertThat(output.getProtocol()).isEqualTo("srt");
+        assertThat(output.getUrl()).contains("passphrase=***").doesNotContain(passphrase);
+
+        assertThat(channels.apiStartChannel("generated").getStarted()).isTrue();
+        await("the channel waits for its signal and its output's process runs")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                    Channel channel = channels.apiGetChannel("generated");
+                    assertThat(channel.getStatus().getState()).isEqualTo("waiting");
+                    assertThat(channel.getOutputs()).singleElement()
+                            .satisfies(o -> assertThat(o.getStatus().getState()).isIn("starting", "running", "retrying"));
+                });
+        assertThat(outputs.apiGetOutput("generated", "cdn").getStatus().getUptimeSeconds()).isNotNull();
+        assertThat(outputs.apiListOutputs("generated")).extracting(Output::getId).containsExactly("cdn");
+        assertThat(channels.apiChannelStats("generated").getId()).isEqualTo("generated");
+        assertThat(channels.apiChannelCues("generated")).isEmpty();
+        assertThat(channels.apiListChannels()).extracting(Channel::getId).contains("generated");
+        SystemApi system = new SystemApi(client);
+        assertThat(system.apiHealth().getChannels()).isGreaterThanOrEqualTo(1);
+        assertThat(system.apiStats().getTime()).isNotNull();
+        assertThat(new AccessApi(client).apiAudit(5)).isNotEmpty();
+
+        assertThat(channels.apiStopChannel("generated").getStatus().getState()).isEqualTo("stopped");
+        outputs.apiDeleteOutput("generated", "cdn");
+        channels.apiDeleteChannel("generated");
+        ApiException gone = catchThrowableOfType(ApiException.class, () -> channels.apiGetChannel("generated"));
+        assertThat(gone.getCode()).isEqualTo(404);
+        Error error = client.getObjectMapper().readValue(gone.getResponseBody(), Error.class);
+        assertThat(error.getError()).contains("no channel with id 'generated'");
+
+        new AccessApi(client).apiRevokeToken(issued.getId());
+        ApiException revoked = catchThrowableOfType(ApiException.class, () -> new AccessApi(client).apiMe());
+        assertThat(revoked.getCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyDocumentedStatusIsAnsweredAndEveryAnswerIsDocumented() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(server.api().get("/api/openapi.json").body());
+        DocumentedStatuses statuses = new DocumentedStatuses(document, server);
+        statuses.probe();
+        List<String> mismatches = statuses.mismatches();
+        assertThat(mismatches).as("operations whose documented statuses differ from what the server answered").isEmpty();
+        assertThat(statuses.operationsProbed()).as("every documented operation was probed")
+                .isEqualTo(statuses.operationsDocumented()).hasSizeGreaterThanOrEqualTo(27);
+    }
+
+    /** The generated client, strict: a field the server sends that the document lacks fails the parse. */
+    private static ApiClient client(String authorization) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(server.baseUrl());
+        client.setRequestInterceptor(request -> request.header("Authorization", authorization));
+        // getObjectMapper() hands out a copy: the strict one must be set back for the API classes to use it
+        client.setObjectMapper(client.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        return client;
+    }
+}
