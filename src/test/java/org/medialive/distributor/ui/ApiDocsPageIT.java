@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medialive.distributor.support.Browser;
 import org.medialive.distributor.support.DistributorServer;
+import org.medialive.distributor.support.Ports;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -75,5 +76,25 @@ class ApiDocsPageIT {
                     .allSatisfy(url -> assertThat(url).startsWith(server.baseUrl() + "/"));
             assertThat(loaded).anyMatch(url -> url.contains("/webjars/swagger-ui/"));
         }
+    }
+
+    /** On a session, a change needs the CSRF header: the page's request interceptor sends it, as the dashboard does. */
+    @Test
+    void anOperatorMakesAChangeFromThePageOnTheSession() {
+        assertThat(server.api().post("/api/channels", "{\"id\":\"tried\",\"input\":{\"port\":" + Ports.freeUdp() + "},\"started\":true}")
+                .status()).isEqualTo(201);
+        try (Browser browser = Browser.start(work.resolve("profile-operator"), "api-docs-operator", 1280, 900)) {
+            logIn(browser, server.baseUrl(), "admin", DistributorServer.ADMIN_PASSWORD);
+            browser.open(server.baseUrl() + "/api-docs.html");
+            String operation = "#operations-channels-api-stop-channel";
+            browser.visible(By.cssSelector(operation + " .opblock-summary-control")).click();
+            browser.visible(By.cssSelector(operation + " .try-out__btn")).click();
+            browser.visible(By.cssSelector(operation + " tr[data-param-name='id'] input")).sendKeys("tried");
+            browser.visible(By.cssSelector(operation + " .execute")).click();
+            browser.awaitText(By.cssSelector(operation + " .live-responses-table tr.response .response-col_status"),
+                    "the change answered 200 (403 would mean no CSRF header)", text -> text.trim().startsWith("200"));
+            browser.screenshot("stopped-channel");
+        }
+        assertThat(server.api().ok("/api/channels/tried").path("started").asBoolean()).as("the channel was stopped").isFalse();
     }
 }
