@@ -15,6 +15,8 @@ RUN mvn -B -q dependency:go-offline
 COPY src ./src
 COPY routes ./routes
 COPY ui ./ui
+# the API contract: packaged and served at /api/openapi.json, and the test client is generated from it
+COPY docs/openapi.json ./docs/openapi.json
 RUN mvn -B -q -DskipTests package
 
 FROM debian:bookworm-slim
