@@ -1,16 +1,11 @@
 package org.medialive.distributor.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.medialive.distributor.support.Api;
 import org.medialive.distributor.support.DistributorServer;
 import org.medialive.distributor.support.Ports;
@@ -29,34 +24,16 @@ final class DocumentedStatuses {
     static final int CHANNEL_LIMIT = 4;
     static final int OUTPUT_LIMIT = 2;
 
-    /** One documented operation. */
-    record Operation(String id, String method, String path, String role, boolean hasBody, Set<Integer> statuses) {
-    }
-
-    private final Map<String, Operation> operations = new LinkedHashMap<>();
-    private final Map<String, Set<Integer>> answered = new TreeMap<>();
+    private final DocumentedOperations operations;
     private final List<String> roleMistakes = new ArrayList<>();
     private final Api admin;
     private final Api nobody;
-    private final String base;
     private Api viewer;
 
     DocumentedStatuses(JsonNode document, DistributorServer server) {
         this.admin = server.api();
         this.nobody = server.anonymous();
-        this.base = server.baseUrl();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(verb -> {
-            JsonNode operation = verb.getValue();
-            Set<Integer> statuses = new TreeSet<>();
-            operation.path("responses").fieldNames().forEachRemaining(code -> {
-                if (code.matches("\\d{3}")) {
-                    statuses.add(Integer.parseInt(code));
-                }
-            });
-            String id = operation.path("operationId").asText();
-            operations.put(id, new Operation(id, verb.getKey().toUpperCase(), path.getKey(),
-                    operation.path("x-required-role").asText(), operation.has("requestBody"), statuses));
-        }));
+        this.operations = new DocumentedOperations(document, server.baseUrl());
     }
 
     void probe() {
@@ -67,7 +44,7 @@ final class DocumentedStatuses {
         call("api-create-output", admin, Map.of("id", "fixture"), output("out"));
         Map<String, String> fixture = Map.of("id", "fixture", "oid", "out", "name", "admin", "tid", "none");
         Map<String, String> absent = Map.of("id", "nope", "oid", "nope", "name", "nope", "tid", "nope");
-        for (Operation operation : operations.values()) {
+        for (DocumentedOperations.Operation operation : operations.all()) {
             String validBody = validBody(operation);
             call(operation.id(), nobody, fixture, validBody);
             Api.Response asViewer = call(operation.id(), viewer, "GET".equals(operation.method()) ? fixture : absent, validBody);
@@ -133,52 +110,27 @@ final class DocumentedStatuses {
         call("api-revoke-token", admin, Map.of("tid", token), null);
     }
 
-    /** For each operation: documented but never answered, and answered but not documented. */
+    /** Viewers refused where they may act, or let through where they may not; then every status mismatch. */
     List<String> mismatches() {
         List<String> mismatches = new ArrayList<>(roleMistakes);
-        for (Operation operation : operations.values()) {
-            Set<Integer> seen = answered.getOrDefault(operation.id(), Set.of());
-            Set<Integer> unanswered = new TreeSet<>(operation.statuses());
-            unanswered.removeAll(seen);
-            Set<Integer> undocumented = new TreeSet<>(seen);
-            undocumented.removeAll(operation.statuses());
-            if (!unanswered.isEmpty() || !undocumented.isEmpty()) {
-                mismatches.add(operation.id() + " (" + operation.method() + " " + operation.path() + "): documented but never answered "
-                        + unanswered + ", answered but not documented " + undocumented);
-            }
-        }
+        mismatches.addAll(operations.mismatches());
         return mismatches;
     }
 
     Set<String> operationsProbed() {
-        return new TreeSet<>(answered.keySet());
+        return operations.called();
     }
 
     Set<String> operationsDocumented() {
-        return new TreeSet<>(operations.keySet());
+        return operations.documented();
     }
 
     private Api.Response call(String operationId, Api api, Map<String, String> params, String body) {
-        Operation operation = operations.get(operationId);
-        if (operation == null) {
-            throw new AssertionError("docs/openapi.json has no operation " + operationId);
-        }
-        String path = operation.path();
-        for (Map.Entry<String, String> param : params.entrySet()) {
-            path = path.replace("{" + param.getKey() + "}", param.getValue());
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(operation.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        Api.Response response = api.send(request);
-        answered.computeIfAbsent(operationId, id -> new TreeSet<>()).add(response.status());
-        return response;
+        return operations.call(operationId, api, params, body);
     }
 
     /** A body the operation accepts, so that 401, 403 and 404 are not masked by a 400. */
-    private static String validBody(Operation operation) {
+    private static String validBody(DocumentedOperations.Operation operation) {
         if (!operation.hasBody()) {
             return null;
         }
