@@ -27,9 +27,12 @@ import org.medialive.distributor.client.model.Error;
 import org.medialive.distributor.client.model.IssuedToken;
 import org.medialive.distributor.client.model.Me;
 import org.medialive.distributor.client.model.NewToken;
+import org.medialive.distributor.client.model.NewUser;
 import org.medialive.distributor.client.model.Output;
 import org.medialive.distributor.client.model.OutputRequest;
 import org.medialive.distributor.client.model.Role;
+import org.medialive.distributor.client.model.Token;
+import org.medialive.distributor.client.model.User;
 import org.medialive.distributor.support.Api;
 import org.medialive.distributor.support.DistributorServer;
 import org.medialive.distributor.support.Ports;
@@ -105,6 +108,13 @@ class ApiContractIT {
                             .satisfies(o -> assertThat(o.getStatus().getState()).isIn("starting", "running", "retrying"));
                 });
         assertThat(outputs.apiGetOutput("generated", "cdn").getStatus().getUptimeSeconds()).isNotNull();
+        assertThat(outputs.apiRestartOutput("generated", "cdn").getId()).isEqualTo("cdn");
+        assertThat(outputs.apiStopOutput("generated", "cdn").getEnabled()).isFalse();
+        assertThat(outputs.apiStartOutput("generated", "cdn").getEnabled()).isTrue();
+        assertThat(outputs.apiUpdateOutput("generated", "cdn", new OutputRequest().name("CDN").url(output.getUrl())).getName())
+                .as("*** keeps the stored passphrase").isEqualTo("CDN");
+        assertThat(channels.apiUpdateChannel("generated", new ChannelRequest().name("Renamed").input(new ChannelInput().port(port)))
+                .getName()).isEqualTo("Renamed");
         assertThat(outputs.apiListOutputs("generated")).extracting(Output::getId).containsExactly("cdn");
         assertThat(channels.apiChannelStats("generated").getId()).isEqualTo("generated");
         assertThat(channels.apiChannelCues("generated")).isEmpty();
@@ -112,7 +122,14 @@ class ApiContractIT {
         SystemApi system = new SystemApi(client);
         assertThat(system.apiHealth().getChannels()).isGreaterThanOrEqualTo(1);
         assertThat(system.apiStats().getTime()).isNotNull();
-        assertThat(new AccessApi(client).apiAudit(5)).isNotEmpty();
+        AccessApi access = new AccessApi(client);
+        assertThat(access.apiAudit(5)).isNotEmpty();
+        assertThat(access.apiCreateUser(new NewUser().username("generated-viewer").password("generated-password-1").role(Role.VIEWER))
+                .getRole()).isEqualTo(Role.VIEWER);
+        assertThat(access.apiListUsers()).extracting(User::getUsername).contains("admin", "generated-viewer");
+        access.apiDeleteUser("generated-viewer");
+        assertThat(access.apiListTokens()).extracting(Token::getId).contains(issued.getId());
+        assertThat(system.apiOpenapi()).isNotNull();
 
         assertThat(channels.apiStopChannel("generated").getStatus().getState()).isEqualTo("stopped");
         outputs.apiDeleteOutput("generated", "cdn");
