@@ -4,7 +4,8 @@
 # Creates the "medialive" user, /var/lib/medialive-distributor (data) and
 # /etc/medialive-distributor/environment (settings, owner-readable only), installs the
 # packages of packaging/packages-runtime.txt, the jar under /opt/medialive-distributor,
-# and the unit; then enables and starts it.
+# the unit and a sysctl drop-in (net.core.rmem_max for the channels' receive buffers); then
+# enables and starts it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,9 @@ if [ ! -f /etc/medialive-distributor/environment ]; then
   echo "Admin password (user 'admin'), also in /etc/medialive-distributor/environment: $password"
 fi
 install -m 0644 packaging/systemd/medialive-distributor.service /etc/systemd/system/
+# the kernel's cap on socket receive buffers (docs/OPERATIONS.md, "Receive buffers and kernel drops")
+install -m 0644 packaging/systemd/90-medialive-distributor.conf /etc/sysctl.d/
+sysctl -q -p /etc/sysctl.d/90-medialive-distributor.conf
 systemctl daemon-reload
 systemctl enable --now medialive-distributor
 echo "Installed. Dashboard: http://$(hostname -f):8000/  Logs: journalctl -u medialive-distributor -f"

@@ -24,6 +24,11 @@ export function channelAlerts(channel) {
   const recent = recentErrors(channel.id);
   if (recent.rtpLoss) alerts.push({ level: 'warn', text: 'RTP packets being lost' });
   if (recent.cc) alerts.push({ level: 'warn', text: 'Continuity errors rising' });
+  // setup problems the server names itself: no source filter, a receive buffer the kernel capped
+  for (const warning of status.warnings || []) alerts.push({ level: 'warn', text: warning });
+  if ((status.kernelDrops ?? 0) > 0) {
+    alerts.push({ level: 'warn', text: `${count(status.kernelDrops)} datagrams dropped by the kernel (receive buffer full)` });
+  }
   if ((status.drops ?? 0) > 0) alerts.push({ level: 'warn', text: `${count(status.drops)} packets dropped by slow outputs` });
   return alerts.sort((a, b) => (a.level === b.level ? 0 : a.level === 'bad' ? -1 : 1));
 }

@@ -64,11 +64,12 @@ export const api = {
   delete: (path) => request('DELETE', path),
 };
 
-/** Who is logged in and whether they may change anything (the operator role). */
+/** Who is logged in, whether they may change channels (operator) and manage users and tokens (admin). */
 export async function loadUser() {
   const me = await api.get('/api/me');
   const roles = Array.isArray(me?.roles) ? me.roles : [];
-  return { name: me?.user ?? null, canChange: roles.includes('operator') };
+  return { name: me?.user ?? null, role: roles[roles.length - 1] ?? null,
+    canChange: roles.includes('operator'), isAdmin: roles.includes('admin') };
 }
 
 /** Ends the session on the server (a change like any other, so it carries the CSRF token), then shows the login page. */

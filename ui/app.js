@@ -1,5 +1,6 @@
 // The dashboard's entry point: who is logged in, the live connection, and hash routing
-// between the channels overview (#/) and a channel's page (#/channel/<id>).
+// between the channels overview (#/), a channel's page (#/channel/<id>), the user's own
+// account (#/account) and, for admins, users and tokens (#/access).
 
 import { loadUser, logOut } from './api.js';
 import { connectLive } from './live.js';
@@ -9,6 +10,8 @@ import { setText } from './dom.js';
 import { overviewView } from './views/overview.js';
 import { showServerWarnings } from './server-warnings.js';
 import { channelView } from './views/channel.js';
+import { accountView } from './views/account.js';
+import { accessView } from './views/access.js';
 
 const main = document.getElementById('main');
 const pill = document.getElementById('connection');
@@ -17,13 +20,17 @@ const bannerText = document.getElementById('banner-text');
 const retryButton = document.getElementById('banner-retry');
 const userBox = document.getElementById('user');
 const logoutButton = document.getElementById('logout');
+const accountLink = document.getElementById('account-link');
+const accessLink = document.getElementById('access-link');
 logoutButton.addEventListener('click', () => logOut());
 
 /** Until /api/me answers, nothing may be changed. */
-let user = { name: null, canChange: false, known: false };
+let user = { name: null, canChange: false, isAdmin: false, known: false };
 let unmount = null;
 
 function route() {
+  if (location.hash === '#/account') return { view: 'account' };
+  if (location.hash === '#/access') return { view: 'access' };
   const match = location.hash.match(/^#\/channel\/([^/]+)$/);
   return match ? { view: 'channel', id: decodeURIComponent(match[1]) } : { view: 'overview' };
 }
@@ -32,9 +39,13 @@ function route() {
 function show({ focus = true } = {}) {
   const where = route();
   unmount?.();
-  unmount = where.view === 'channel'
-    ? channelView(main, { id: where.id, user, navigate })
-    : overviewView(main, { user, navigate });
+  const views = {
+    channel: () => channelView(main, { id: where.id, user, navigate }),
+    account: () => accountView(main, { user }),
+    access: () => accessView(main, { user }),
+    overview: () => overviewView(main, { user, navigate }),
+  };
+  unmount = views[where.view]();
   if (where.view === 'overview') document.title = 'MediaLive Distributor';
   if (focus) main.querySelector('h1')?.focus();
 }
@@ -49,10 +60,13 @@ window.addEventListener('hashchange', () => show());
 async function refreshUser() {
   try {
     const next = { ...(await loadUser()), known: true };
-    const changed = next.canChange !== user.canChange;
+    const changed = next.canChange !== user.canChange || next.isAdmin !== user.isAdmin
+      || (!user.known && ['account', 'access'].includes(route().view)); // these pages show who is logged in
     user = next;
     setText(userBox, `Signed in as ${user.name}${user.canChange ? '' : ' (view only)'}`);
     logoutButton.hidden = false;
+    accountLink.hidden = false;
+    accessLink.hidden = !user.isAdmin; // operators and viewers get no page whose every button would be refused
     if (changed) show({ focus: false });
   } catch (unreachable) {
     // the live connection reports the outage; the next reconnect asks again

@@ -52,5 +52,6 @@ export function inputAddress(input) {
   const where = input.multicastGroup
     ? `${input.multicastGroup}:${input.port} on ${input.interface}`
     : `${input.bind || '0.0.0.0'}:${input.port}`;
-  return input.sourceAddress ? `${where} from ${input.sourceAddress}` : where;
+  const sources = [].concat(input.sourceAddress || []);
+  return sources.length ? `${where} from ${sources.join(', ')}` : where;
 }

@@ -73,6 +73,7 @@ export function receive(message) {
       addEvent(message.channel, message);
       break;
     case 'error':
+    case 'sender-restart':
       addEvent(message.channel, message);
       break;
     case 'cue':

@@ -22,8 +22,9 @@ export function channelForm({ onCreated, onCancel }) {
   const iface = field({ label: 'Interface', name: 'interface', placeholder: 'eth0',
     hint: 'Required with a multicast group: the network interface that receives it.',
     check: (v) => (group.value && !v ? 'Name the interface that receives the multicast group, e.g. eth0.' : null) });
-  const source = field({ label: 'Source address', name: 'sourceAddress', placeholder: 'any',
-    hint: 'Optional: accept datagrams from this address only.', check: (v) => checkIp(v, 'Source address') });
+  const source = field({ label: 'Source addresses', name: 'sourceAddress', placeholder: 'any',
+    hint: 'Optional but recommended: accept datagrams only from these addresses or CIDR ranges, comma-separated (e.g. 198.51.100.7, 203.0.113.0/24).',
+    check: checkSources });
   const start = checkbox({ label: 'Start receiving now', name: 'started', checked: true });
   const fields = [name, id, port, bind, group, iface, source];
   group.input.addEventListener('input', () => iface.validate());
@@ -59,7 +60,7 @@ export function channelForm({ onCreated, onCancel }) {
         bind: bind.value || null,
         multicastGroup: group.value || null,
         interface: iface.value || null,
-        sourceAddress: source.value || null,
+        sourceAddress: source.value ? source.value.split(',').map((s) => s.trim()).filter(Boolean) : null,
       },
       started: start.value,
     };
@@ -75,4 +76,14 @@ export function channelForm({ onCreated, onCancel }) {
   });
   form.focusFirst = () => name.input.focus();
   return form;
+}
+
+/** Each comma-separated entry an address or address/prefix; the server checks the details. */
+function checkSources(value) {
+  if (!value) return null;
+  const bad = value.split(',').map((s) => s.trim()).filter(Boolean).find((entry) => {
+    const [address, prefix, extra] = entry.split('/');
+    return extra !== undefined || checkIp(address, 'x') || (prefix !== undefined && !/^\d{1,3}$/.test(prefix));
+  });
+  return bad ? `Source addresses: '${bad}' is neither an IP address nor a CIDR range such as 203.0.113.0/24.` : null;
 }

@@ -117,6 +117,14 @@ export function channelView(root, { id, user, navigate }) {
   };
 }
 
+/** Granted receive buffer in KiB, with what was asked when the kernel gave less. */
+function receiveBuffer(st) {
+  if (st.receiveBuffer == null) return '–';
+  const kib = (bytes) => `${count(Math.round(bytes / 1024))} KiB`;
+  return st.receiveBuffer < st.receiveBufferRequested
+    ? `${kib(st.receiveBuffer)} (asked ${kib(st.receiveBufferRequested)})` : kib(st.receiveBuffer);
+}
+
 /** A term and its value, updated in place. */
 function stat(label, hint, key) {
   const value = h('dd', { class: 'num', 'data-stat': key });
@@ -135,6 +143,10 @@ function inputSection() {
     rtpReordered: stat('RTP reordered', 'Late packets put back in order', 'rtpReordered'),
     rtpDuplicate: stat('RTP duplicates', null, 'rtpDuplicate'),
     rtpLate: stat('RTP too late', 'Arrived after their gap was declared lost', 'rtpLate'),
+    rtpDropped: stat('RTP strays', 'Lone datagrams that fit no stream (another SSRC, or far off in sequence): dropped', 'rtpDropped'),
+    senderRestarts: stat('Sender restarts', 'RTP sender restarts: a new SSRC, or a sequence jump', 'senderRestarts'),
+    kernelDrops: stat('Kernel drops', 'Datagrams the kernel dropped because the socket receive buffer was full', 'kernelDrops'),
+    receiveBuffer: stat('Receive buffer', 'Socket receive buffer the kernel granted (asked for in parentheses when less)', 'receiveBuffer'),
     cc: stat('CC errors', 'Continuity-counter errors over all PIDs', 'cc'),
     malformed: stat('Malformed', null, 'malformed'),
     lastPacket: stat('Last packet', null, 'lastPacket'),
@@ -165,11 +177,17 @@ function inputSection() {
       setText(s.rtpReordered.value, count(st.rtpReordered));
       setText(s.rtpDuplicate.value, count(st.rtpDuplicate));
       setText(s.rtpLate.value, count(st.rtpLate));
+      setText(s.rtpDropped.value, count(st.rtpDropped));
+      setText(s.senderRestarts.value, count(st.senderRestarts));
+      setText(s.kernelDrops.value, count(st.kernelDrops));
+      setText(s.receiveBuffer.value, receiveBuffer(st));
       setText(s.cc.value, count(stream.totalCcErrors ?? 0));
       setText(s.malformed.value, count(st.malformed));
       setText(s.lastPacket.value, st.lastPacketAt ? ago(st.lastPacketAt, now) : 'never');
       s.rtpLost.el.classList.toggle('stat--bad', (st.rtpLost ?? 0) > 0);
       s.cc.el.classList.toggle('stat--bad', (stream.totalCcErrors ?? 0) > 0);
+      s.kernelDrops.el.classList.toggle('stat--bad', (st.kernelDrops ?? 0) > 0);
+      s.receiveBuffer.el.classList.toggle('stat--bad', st.receiveBuffer != null && st.receiveBuffer < st.receiveBufferRequested);
       chart.update(store.bitrates.get(channel.id));
       setAttr(chart, 'visibility', st.state === 'stopped' ? 'hidden' : null);
       const list = stream.programs || [];

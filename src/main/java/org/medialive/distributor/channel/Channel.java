@@ -21,13 +21,19 @@ import org.springframework.context.ApplicationEventPublisher;
  * One channel at run time: its input and its outputs. Changes come from
  * {@link ChannelService}, which serialises them; the receive path only sees the fan-out.
  */
-public final class Channel {
+public final class Channel implements Ticking {
 
     private final String id;
     private final OutputFanout fanout = new OutputFanout();
     private final ChannelInput input;
     private final TsAnalyzer analysis;
     private final Map<String, Output> outputs = new LinkedHashMap<>();
+    /**
+     * A copy of {@link #outputs}, replaced on every change: the view, the stats and the tick
+     * read it without the channel's lock, so a start or stop in progress (which may wait for
+     * processes to exit) holds up neither the API nor the watchdogs.
+     */
+    private volatile List<Output> outputList = List.of();
     private volatile ChannelDefinition definition;
 
     Channel(ChannelDefinition definition, DistributorProperties properties, RouteTemplates routes,
@@ -49,6 +55,7 @@ public final class Channel {
         return analysis.cues().stream().map(CueView::of).toList();
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -57,16 +64,18 @@ public final class Channel {
         return definition;
     }
 
-    public synchronized ChannelView view() {
-        List<OutputView> views = outputs.values().stream().map(Output::view).toList();
+    public ChannelView view() {
+        List<Output> current = outputList;
+        List<OutputView> views = current.stream().map(Output::view).toList();
         IngestCounters c = input.counters();
         long drops = views.stream().mapToLong(v -> v.status().drops()).sum();
-        int running = (int) outputs.values().stream().filter(o -> o.status().state() == OutputState.RUNNING).count();
+        int running = (int) current.stream().filter(o -> o.status().state() == OutputState.RUNNING).count();
         ChannelView.Status status = new ChannelView.Status(input.state().word(), input.since(), input.lastError(),
                 input.bitrate(), input.bitrate10s(), c.datagrams(), c.packets(), c.bytes(), c.rtpLost(),
                 c.rtpReordered(), c.rtpDuplicate(), c.rtpLate(), c.malformed(), c.rejected(), c.lastMalformed(),
                 drops, c.lastPacketMillis() == 0 ? null : java.time.Instant.ofEpochMilli(c.lastPacketMillis()),
-                running, outputs.size());
+                running, current.size(), c.rtpDropped(), c.senderRestarts(), c.kernelDrops(),
+                c.receiveBuffer() == 0 ? null : c.receiveBuffer(), input.receiveBufferRequested(), input.warnings(definition.input()));
         List<org.medialive.distributor.stream.Cue> recent = analysis.cues();
         CueView lastCue = recent.isEmpty() ? null : CueView.of(recent.get(recent.size() - 1));
         return new ChannelView(id, definition.name(), definition.input(), definition.started(), status,
@@ -81,8 +90,8 @@ public final class Channel {
         return input.counters();
     }
 
-    synchronized Collection<Output> outputs() {
-        return List.copyOf(outputs.values());
+    Collection<Output> outputs() {
+        return outputList;
     }
 
     synchronized Output output(String outputId) {
@@ -92,7 +101,7 @@ public final class Channel {
     /** Adds an output and, if the channel runs and the output is enabled, starts it. */
     synchronized void add(Output output) {
         outputs.put(output.definition().id(), output);
-        fanout.outputs(outputs.values());
+        outputsChanged();
         if (definition.started() && output.definition().enabled()) {
             output.start();
         }
@@ -105,7 +114,7 @@ public final class Channel {
         if (old != null) {
             old.stop(reason);
         }
-        fanout.outputs(outputs.values());
+        outputsChanged();
         if (definition.started() && changed.definition().enabled()) {
             changed.start();
         }
@@ -125,7 +134,7 @@ public final class Channel {
 
     synchronized void remove(String outputId, String reason) {
         Output output = outputs.remove(outputId);
-        fanout.outputs(outputs.values());
+        outputsChanged();
         if (output != null) {
             output.stop(reason);
         }
@@ -174,11 +183,18 @@ public final class Channel {
         }
     }
 
-    void tick(long nowMillis) {
+    /** Once a second, from {@link ChannelTicks} only: signal, input retries, the output watchdog. */
+    @Override
+    public void tick(long nowMillis) {
         input.tick(definition.input(), nowMillis);
         for (Output output : outputs()) {
             output.tick();
         }
+    }
+
+    private void outputsChanged() {
+        outputList = List.copyOf(outputs.values());
+        fanout.outputs(outputList);
     }
 
     private synchronized void remember() {

@@ -1,8 +1,8 @@
 package org.medialive.distributor.channel;
 
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.RouteTemplates;
@@ -36,6 +36,7 @@ final class ChannelInput {
     private volatile Instant since = Instant.now();
     private volatile String lastError;
     private volatile long lastAttemptMillis;
+    private final InputNotices notices;
 
     ChannelInput(String channelId, DistributorProperties properties, RouteTemplates routes,
                  ApplicationEventPublisher events, OutputFanout fanout) {
@@ -44,13 +45,14 @@ final class ChannelInput {
         this.routes = routes;
         this.events = events;
         this.fanout = fanout;
+        this.notices = new InputNotices(channelId, properties.ingest().receiveBuffer().toBytes(), events);
     }
 
     /** Opens the input; if the port cannot be opened the state is ERROR and it is retried. */
     synchronized void start(InputDefinition input) {
         lastAttemptMillis = System.currentTimeMillis();
-        InetAddress source = input.sourceAddress() == null ? null : InputDefinition.ipLiteral(input.sourceAddress(), "source");
-        receiver = new ChannelReceiver(source, properties.ingest().reorderWindow(), fanout);
+        receiver = new ChannelReceiver(InputDefinition.sourceFilter(input.sourceAddress()), properties.ingest().reorderWindow(), fanout);
+        notices.reset();
         bitrate.reset();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("channel", channelId);
@@ -92,8 +94,10 @@ final class ChannelInput {
             }
             return;
         }
+        current.sampleSocket();
         IngestCounters counters = current.counters();
         bitrate.sample(counters.bytes());
+        notices.tick(current, counters);
         long quietMillis = nowMillis - counters.lastPacketMillis();
         if (counters.lastPacketMillis() > 0 && quietMillis < properties.ingest().signalTimeout().toMillis()) {
             moveTo(ChannelState.RECEIVING, "MPEG-TS arriving");
@@ -102,6 +106,15 @@ final class ChannelInput {
             moveTo(ChannelState.WAITING, counters.lastPacketMillis() == 0 ? "nothing received yet"
                     : "no signal for " + quietMillis / 1000 + " s");
         }
+    }
+
+    long receiveBufferRequested() {
+        return notices.receiveBufferRequested();
+    }
+
+    /** What the operator should fix in this input's setup; empty when all is well. */
+    List<String> warnings(InputDefinition input) {
+        return notices.warnings(input, counters());
     }
 
     IngestCounters counters() {

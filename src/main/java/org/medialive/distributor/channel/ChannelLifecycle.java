@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.monitoring.EventHandOff;
 import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.RouteTemplates;
 import org.medialive.distributor.output.Destinations;
@@ -20,15 +21,13 @@ import org.medialive.distributor.store.InvalidConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Brings the stored channels back at start-up (after stopping anything a crashed instance
- * left behind), keeps them ticking once a second, and stops every child process when
- * Camel begins to shut down, before Camel waits for the routes that run them.
+ * left behind) and stops every child process when Camel begins to shut down, before
+ * Camel waits for the routes that run them. {@link ChannelTicks} keeps them ticking.
  */
 @Component
 class ChannelLifecycle extends EventNotifierSupport {
@@ -40,11 +39,12 @@ class ChannelLifecycle extends EventNotifierSupport {
     private final OutputFactory outputs;
     private final DistributorProperties properties;
     private final RouteTemplates routes;
-    private final ApplicationEventPublisher events;
+    /** Bounded and never blocking: channels publish cues and state changes from the ingest thread. */
+    private final EventHandOff events;
     private final List<ChannelDefinition> stored;
 
     ChannelLifecycle(ChannelRegistry registry, ConfigStore store, ProcessRegistry processes, OutputFactory outputs,
-                     DistributorProperties properties, RouteTemplates routes, ApplicationEventPublisher events,
+                     DistributorProperties properties, RouteTemplates routes, EventHandOff events,
                      CamelContext camel) {
         this.registry = registry;
         this.processes = processes;
@@ -78,14 +78,6 @@ class ChannelLifecycle extends EventNotifierSupport {
             toStart.forEach(Channel::start);
         }
         LOG.info("Restored {} channel(s) from {}", stored.size(), properties.dataPath());
-    }
-
-    @Scheduled(fixedRate = 1000)
-    void tick() {
-        long now = System.currentTimeMillis();
-        for (Channel channel : registry.all()) {
-            channel.tick(now);
-        }
     }
 
     @Override

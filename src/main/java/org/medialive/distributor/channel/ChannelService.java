@@ -3,9 +3,9 @@ package org.medialive.distributor.channel;
 import java.util.List;
 import java.util.Objects;
 import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.monitoring.EventHandOff;
 import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.RouteTemplates;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import static org.medialive.distributor.RequestRejectedException.conflict;
@@ -18,10 +18,11 @@ public class ChannelService {
     private final ChannelRegistry registry;
     private final DistributorProperties properties;
     private final RouteTemplates routes;
-    private final ApplicationEventPublisher events;
+    /** Bounded and never blocking: channels publish cues and state changes from the ingest thread. */
+    private final EventHandOff events;
 
     ChannelService(ChannelRegistry registry, DistributorProperties properties, RouteTemplates routes,
-                   ApplicationEventPublisher events) {
+                   EventHandOff events) {
         this.registry = registry;
         this.properties = properties;
         this.routes = routes;

@@ -1,11 +1,14 @@
 package org.medialive.distributor.channel;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.medialive.distributor.ingest.SourceFilter;
 
 import static org.medialive.distributor.RequestRejectedException.invalid;
 
@@ -16,10 +19,16 @@ import static org.medialive.distributor.RequestRejectedException.invalid;
  * @param port             UDP port, 1024 to 65535
  * @param multicastGroup   group to join (224.0.0.0/4), or null for unicast
  * @param networkInterface interface that receives the multicast group, e.g. eth0
- * @param sourceAddress    only datagrams from this address are accepted, or null for any
+ * @param sourceAddress    only datagrams from these addresses or CIDR ranges are accepted
+ *                         (a single string is taken as a list of one); null or empty accepts any
+ *                         sender, and the channel then shows a warning
  */
 public record InputDefinition(String bind, Integer port, String multicastGroup,
-                              @JsonProperty("interface") String networkInterface, String sourceAddress) {
+                              @JsonProperty("interface") String networkInterface,
+                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> sourceAddress) {
+
+    /** More would make every new sender's check slow; MediaLive sends from one or two addresses. */
+    static final int MOST_SOURCES = 32;
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}");
@@ -47,10 +56,28 @@ public record InputDefinition(String bind, Integer port, String multicastGroup,
         if (networkInterface != null) {
             checkInterface(networkInterface);
         }
-        if (sourceAddress != null) {
-            ipLiteral(sourceAddress, "input.sourceAddress");
+        List<String> sources = sourceAddress == null || sourceAddress.isEmpty() ? null : List.copyOf(sourceAddress.stream()
+                .map(entry -> entry == null ? "" : entry.trim()).toList());
+        if (sources != null && sources.size() > MOST_SOURCES) {
+            throw invalid("input.sourceAddress lists " + sources.size() + " entries; at most " + MOST_SOURCES
+                    + " (use CIDR ranges such as 198.51.100.0/24 for many senders)");
         }
-        return new InputDefinition(address, port, multicastGroup, networkInterface, sourceAddress);
+        sourceFilter(sources);
+        return new InputDefinition(address, port, multicastGroup, networkInterface, sources);
+    }
+
+    /** The senders this input accepts; a 400 naming the entry when one is neither an address nor a CIDR range. */
+    public static SourceFilter sourceFilter(List<String> sources) {
+        try {
+            return SourceFilter.of(sources);
+        } catch (IllegalArgumentException e) {
+            throw invalid("input.sourceAddress: " + e.getMessage());
+        }
+    }
+
+    /** Whether any host may send to this input (no source address set). */
+    public boolean acceptsAnySource() {
+        return sourceAddress == null || sourceAddress.isEmpty();
     }
 
     /** The address the ingest route binds: the group for multicast, else the bind address. */

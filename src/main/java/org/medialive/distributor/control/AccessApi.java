@@ -7,7 +7,9 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.security.ApiTokens;
+import org.medialive.distributor.security.ActiveSessions;
 import org.medialive.distributor.security.AuditTrail;
 import org.medialive.distributor.security.Caller;
 import org.medialive.distributor.security.UserAccounts;
@@ -21,16 +23,22 @@ public class AccessApi {
     private final ApiTokens tokens;
     private final AuditTrail audit;
     private final ApiJson json;
+    private final ActiveSessions sessions;
 
     /** Body of POST /api/users. */
     record NewUser(String username, String password, String role) {
+    }
+
+    /** Body of POST /api/me/password; {@code current} is not needed on PUT /api/users/{name}/password. */
+    record NewPassword(String current, String password) {
     }
 
     /** Body of POST /api/tokens. */
     record NewToken(String name, String role) {
     }
 
-    AccessApi(UserAccounts users, ApiTokens tokens, AuditTrail audit, ApiJson json) {
+    AccessApi(UserAccounts users, ApiTokens tokens, AuditTrail audit, ApiJson json, ActiveSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -57,6 +65,29 @@ public class AccessApi {
 
     public String deleteUser(@Header("name") String name, Exchange exchange) {
         users.delete(name);
+        sessions.endUser(name);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        return null;
+    }
+
+    /** The caller's own password; ends all their sessions, this one too (the dashboard asks for a new login). */
+    public String changeOwnPassword(@Body String body, @ExchangeProperty(Caller.PROPERTY) Caller caller, Exchange exchange) {
+        String user = caller.user();
+        if (user.isEmpty() || caller.tokenId() != null) {
+            throw RequestRejectedException.invalid("an API token has no password; log in as a user to change yours");
+        }
+        NewPassword request = json.read(body, NewPassword.class);
+        users.changeOwnPassword(user, request.current(), request.password());
+        sessions.endUser(user);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        return null;
+    }
+
+    /** An admin sets a user's password (e.g. one who forgot theirs); that user's sessions end. */
+    public String setPassword(@Header("name") String name, @Body String body, Exchange exchange) {
+        NewPassword request = json.read(body, NewPassword.class);
+        users.setPassword(name, request.password());
+        sessions.endUser(name);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
         return null;
     }
@@ -75,6 +106,7 @@ public class AccessApi {
 
     public String revokeToken(@Header("tid") String id, Exchange exchange) {
         tokens.revoke(id);
+        sessions.endToken(id);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
         return null;
     }

@@ -1,6 +1,6 @@
 package org.medialive.distributor.ingest;
 
-import java.net.InetAddress;
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -16,9 +16,10 @@ import org.apache.camel.component.netty.NettyConstants;
  */
 public final class ChannelReceiver implements Processor {
 
-    private final InetAddress allowedSource;
+    private final SourceFilter sources;
     private final DatagramParser parser = new DatagramParser();
     private final RtpReorderBuffer reorder;
+    private final InputSocket socket = new InputSocket();
     private final TsSink sink;
     private long datagrams;
     private long packets;
@@ -26,38 +27,31 @@ public final class ChannelReceiver implements Processor {
     private long malformed;
     private long rejected;
     private long lastPacketMillis;
+    private SenderRestart lastRestart;
 
-    /** @param allowedSource only datagrams from this address are accepted; null accepts all */
-    public ChannelReceiver(InetAddress allowedSource, int reorderWindow, TsSink sink) {
-        this.allowedSource = allowedSource;
+    /** @param sources the senders datagrams are accepted from ({@link SourceFilter#ANY} for all) */
+    public ChannelReceiver(SourceFilter sources, int reorderWindow, TsSink sink) {
+        this.sources = sources;
         this.sink = sink;
-        this.reorder = new RtpReorderBuffer(reorderWindow, this::pass);
+        this.reorder = new RtpReorderBuffer(reorderWindow, this::pass, this::senderRestarted);
     }
 
     @Override
     public void process(Exchange exchange) {
+        Object remote = exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS);
         byte[] datagram = exchange.getMessage().getBody(byte[].class);
-        if (allowedSource != null && !fromAllowedSource(exchange)) {
-            synchronized (this) {
-                datagrams++;
-                rejected++;
-            }
-            return;
-        }
-        receive(datagram, datagram == null ? 0 : datagram.length);
+        receive(remote instanceof InetSocketAddress address ? address : null, datagram, datagram == null ? 0 : datagram.length);
     }
 
     /**
-     * Accepts one datagram from {@code sender}, refusing (and counting) it when a source address
-     * is set and it is another one; called by {@link DatagramHandler} on the Netty event loop.
+     * Accepts one datagram from {@code sender}, refusing (and counting) it when it is not one of
+     * the channel's sources; called by {@link DatagramHandler} on the Netty event loop.
      * The array is only read during the call.
      */
-    public void receive(InetSocketAddress sender, byte[] datagram, int length) {
-        if (allowedSource != null && (sender == null || !allowedSource.equals(sender.getAddress()))) {
-            synchronized (this) {
-                datagrams++;
-                rejected++;
-            }
+    public synchronized void receive(InetSocketAddress sender, byte[] datagram, int length) {
+        if (!sources.accepts(sender)) {
+            datagrams++;
+            rejected++;
             return;
         }
         receive(datagram, length);
@@ -73,15 +67,42 @@ public final class ChannelReceiver implements Processor {
         }
     }
 
-    /** Delivers packets held for a gap that will not be filled; called when the input goes quiet. */
+    /**
+     * Delivers packets held for a gap that will not be filled and drops a stray packet kept on
+     * probation; called when the input goes quiet. Bounded: at most a reorder window of steps.
+     */
     public synchronized void flushHeld() {
         reorder.flush();
     }
 
+    /** Once a second (never per datagram): what the kernel says about the socket. */
+    public void sampleSocket() {
+        socket.sample();
+    }
+
     public synchronized IngestCounters counters() {
         return new IngestCounters(datagrams, packets, bytes,
-                reorder.lost, reorder.reordered, reorder.duplicate, reorder.late,
-                malformed, rejected, malformed == 0 ? null : parser.problem, lastPacketMillis);
+                reorder.lost, reorder.reordered, reorder.duplicate, reorder.late, reorder.dropped, reorder.restarts,
+                malformed, rejected, malformed == 0 ? null : parser.problem, lastPacketMillis,
+                socket.kernelDrops(), socket.receiveBuffer());
+    }
+
+    /** The newest sender restart, or null if none yet. */
+    public synchronized SenderRestart lastRestart() {
+        return lastRestart;
+    }
+
+    void socketOpened(Channel channel) {
+        socket.opened(channel);
+    }
+
+    void socketClosed(Channel channel) {
+        socket.closed(channel);
+    }
+
+    // rare (a sender restart), so one small object here is not a per-datagram allocation
+    private void senderRestarted(long previousSsrc, long ssrc, int firstSequence) {
+        lastRestart = new SenderRestart(previousSsrc, ssrc, firstSequence, reorder.restarts);
     }
 
     private void pass(byte[] data, int offset, int length) {
@@ -89,10 +110,5 @@ public final class ChannelReceiver implements Processor {
         bytes += length;
         lastPacketMillis = System.currentTimeMillis();
         sink.accept(data, offset, length);
-    }
-
-    private boolean fromAllowedSource(Exchange exchange) {
-        Object remote = exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS);
-        return remote instanceof InetSocketAddress address && allowedSource.equals(address.getAddress());
     }
 }

@@ -55,10 +55,12 @@ public final class DatagramHandler extends ChannelInboundHandlerAdapter implemen
         config.setRecvByteBufAllocator(reads);
         buffers = new ReceiveBuffers(config.getAllocator());
         config.setAllocator(buffers);
+        receiver.socketOpened(ctx.channel());
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        receiver.socketClosed(ctx.channel());
         if (buffers != null) {
             buffers.release();
         }

@@ -1,28 +1,42 @@
 package org.medialive.distributor.ingest;
 
+import java.util.Arrays;
+
 /**
- * Restores RTP sequence order over a small window and counts what the network did:
- * packets lost (a gap the window gave up on), reordered (arrived after a later one and
- * put back in place), duplicate, and late (arrived after its gap was declared lost).
- * Thresholds follow RFC 3550 A.1: a jump of 3000 or more, or back by 100 or more,
- * is a sender restart, not loss. Not thread-safe: the channel's receiver serialises calls.
+ * The RTP receive state machine of one channel: restores sequence order over a small window and
+ * counts what the network did. Packets lost (a gap the window gave up on), reordered (arrived
+ * after a later one and put back in place), duplicate, late (arrived after its gap was declared
+ * lost), dropped (a stray datagram that fit no stream) and sender restarts.
+ *
+ * <p>Thresholds follow RFC 3550 A.1. A datagram of another SSRC, or a jump of
+ * {@link #MAX_DROPOUT} or more forward or {@link #MAX_MISORDER} or more back, does not fit the
+ * current stream: it goes on probation ({@link RtpProbation}). A second datagram of the same
+ * source close to it confirms a new stream: what the old one holds leaves first, in order, then
+ * the restart is counted and reported, then the new stream's packets. A probation packet that
+ * another one replaces, that the current stream moves on past, or that is still waiting at a
+ * flush was a stray: it is dropped and counted, never delivered.
+ *
+ * <p>Invariants: held packets have sequence numbers in (expected, expected + window), so each
+ * has a slot of its own, and {@code held} is the number of occupied slots. Every call is bounded
+ * (at most a window of steps, or a history's worth on a restart) and allocates nothing after a
+ * slot's first use. Every datagram given to {@link #accept} ends as exactly one of delivered,
+ * late, duplicate or dropped, or is still held or on probation. Not thread-safe: the channel's
+ * receiver serialises calls.
  */
 final class RtpReorderBuffer {
 
-    private static final int MAX_DROPOUT = 3000;
-    private static final int MAX_MISORDER = 100;
+    static final int MAX_DROPOUT = 3000;
+    static final int MAX_MISORDER = 100;
     private static final int HISTORY = 1024;
+    /** Larger windows would outgrow the delivered-history that tells duplicates from late packets. */
+    static final int LARGEST_WINDOW = HISTORY / 2;
 
     private final TsSink sink;
+    private final SenderRestarts restartListener;
     private final int window;
-    private final int slotMask;
-    private final byte[][] heldData;
-    private final byte[][] slotBuffer;
-    private final int[] heldOffset;
-    private final int[] heldLength;
-    private final int[] heldSequence;
+    private final RtpHeldPackets held;
     private final boolean[] delivered = new boolean[HISTORY];
-    private int held;
+    private final RtpProbation probation = new RtpProbation();
     private boolean started;
     private int expected;
     private long ssrc;
@@ -31,97 +45,151 @@ final class RtpReorderBuffer {
     long reordered;
     long duplicate;
     long late;
+    long dropped;
     long restarts;
 
     RtpReorderBuffer(int window, TsSink sink) {
-        this.window = Math.max(1, window);
+        this(window, sink, SenderRestarts.NONE);
+    }
+
+    RtpReorderBuffer(int window, TsSink sink, SenderRestarts restartListener) {
+        this.window = Math.max(1, Math.min(window, LARGEST_WINDOW));
         this.sink = sink;
-        // A power of two divides 65536, so slots stay distinct when the sequence number wraps.
-        int slots = Integer.highestOneBit(this.window * 2 - 1);
-        slotMask = slots - 1;
-        heldData = new byte[slots][];
-        slotBuffer = new byte[slots][];
-        heldOffset = new int[slots];
-        heldLength = new int[slots];
-        heldSequence = new int[slots];
+        this.restartListener = restartListener;
+        this.held = new RtpHeldPackets(this.window);
     }
 
     void accept(int sequence, long ssrc, byte[] data, int offset, int length) {
-        if (!started || ssrc != this.ssrc) {
-            restart(sequence, ssrc);
+        if (started && ssrc == this.ssrc) {
+            int delta = (short) (sequence - expected);
+            if (delta > -MAX_MISORDER && delta < MAX_DROPOUT) {
+                if (inWindow(sequence, delta, data, offset, length)) {
+                    dropStray(); // the current stream moved on: what waited on probation was a stray
+                }
+                return;
+            }
         }
-        int delta = (short) (sequence - expected);
-        if (delta == 0) {
-            if (held > 0) {
-                reordered++;
-            }
-            deliver(sequence, data, offset, length);
-            releaseInOrder();
-        } else if (delta > 0 && delta < MAX_DROPOUT) {
-            while ((short) (sequence - expected) >= window) {
-                skipOne();
-            }
-            releaseInOrder();
-            if (sequence == expected) {
-                deliver(sequence, data, offset, length);
-                releaseInOrder();
-            } else {
-                hold(sequence, data, offset, length);
-            }
-        } else if (delta < 0 && delta > -MAX_MISORDER) {
+        onProbation(sequence, ssrc, data, offset, length);
+    }
+
+    /** Gives up on every open gap: delivers what is held, counting the missing as lost; drops a stray on probation. */
+    void flush() {
+        flushHeld();
+        dropStray();
+    }
+
+    int window() {
+        return window;
+    }
+
+    int held() {
+        return held.count();
+    }
+
+    int occupiedSlots() {
+        return held.occupiedSlots();
+    }
+
+    boolean onProbation() {
+        return probation.pending();
+    }
+
+    /** @return whether the current stream moved on (the packet was delivered or held) */
+    private boolean inWindow(int sequence, int delta, byte[] data, int offset, int length) {
+        if (delta < 0) {
             if (delivered[sequence & (HISTORY - 1)]) {
                 duplicate++;
             } else {
                 late++;
             }
-        } else {
-            restarts++;
-            flush();
-            restart(sequence, ssrc);
-            accept(sequence, ssrc, data, offset, length);
+            return false;
         }
+        if (delta == 0) {
+            if (held.count() > 0) {
+                reordered++;
+            }
+            deliver(sequence, data, offset, length);
+            releaseInOrder();
+            return true;
+        }
+        giveUpBefore(sequence);
+        if (sequence == expected) {
+            deliver(sequence, data, offset, length);
+            releaseInOrder();
+            return true;
+        }
+        if (held.hold(sequence, data, offset, length)) {
+            return true;
+        }
+        duplicate++;
+        return false;
     }
 
-    /** Gives up on every open gap: delivers what is held, counting the missing as lost. */
-    void flush() {
-        while (held > 0) {
+    private void onProbation(int sequence, long ssrc, byte[] data, int offset, int length) {
+        if (probation.pending() && probation.ssrc() == ssrc) {
+            int apart = (short) (sequence - probation.sequence());
+            if (apart == 0) {
+                duplicate++;
+                return;
+            }
+            if (apart > -window && apart < window) {
+                startStream(ssrc, apart > 0 ? probation.sequence() : sequence);
+                inWindow(probation.sequence(), (short) (probation.sequence() - expected), probation.data(), 0, probation.length());
+                inWindow(sequence, (short) (sequence - expected), data, offset, length);
+                return;
+            }
+        }
+        dropStray();
+        probation.keep(ssrc, sequence, data, offset, length);
+    }
+
+    /** The old stream's held packets leave first; then the restart is counted and told, before any new packet. */
+    private void startStream(long newSsrc, int firstSequence) {
+        probation.discard();
+        flushHeld();
+        if (started) {
+            restarts++;
+            restartListener.restarted(ssrc, newSsrc, firstSequence);
+        }
+        started = true;
+        ssrc = newSsrc;
+        expected = firstSequence;
+        Arrays.fill(delivered, false);
+    }
+
+    private void flushHeld() {
+        // held packets lie within the next window of sequence numbers: a window of steps empties it
+        for (int step = 0; step < window && held.count() > 0; step++) {
             skipOne();
         }
     }
 
-    private void restart(int sequence, long newSsrc) {
-        started = true;
-        ssrc = newSsrc;
-        expected = sequence;
-        java.util.Arrays.fill(delivered, false);
+    private void dropStray() {
+        if (probation.discard()) {
+            dropped++;
+        }
     }
 
-    private void hold(int sequence, byte[] data, int offset, int length) {
-        int slot = sequence & slotMask;
-        if (heldData[slot] != null && heldSequence[slot] == sequence) {
-            duplicate++;
-            return;
+    /** Skips ahead so that {@code sequence} fits the window: held packets on the way leave, gaps are lost. */
+    private void giveUpBefore(int sequence) {
+        while (held.count() > 0 && (short) (sequence - expected) >= window) {
+            skipOne();
         }
-        // the caller's array is only valid during the call (it is reused for the next
-        // datagram): keep a copy, in the slot's own array, allocated once
-        byte[] copy = slotBuffer[slot];
-        if (copy == null || copy.length < length) {
-            copy = new byte[Math.max(length, 2048)];
-            slotBuffer[slot] = copy;
+        int beyond = (short) (sequence - expected) - (window - 1);
+        if (beyond > 0) { // nothing held any more: jump over the gap at once
+            lost += beyond;
+            for (int i = 0; i < Math.min(beyond, HISTORY); i++) {
+                delivered[(expected + i) & (HISTORY - 1)] = false;
+            }
+            expected = (expected + beyond) & 0xFFFF;
         }
-        System.arraycopy(data, offset, copy, 0, length);
-        heldData[slot] = copy;
-        heldOffset[slot] = 0;
-        heldLength[slot] = length;
-        heldSequence[slot] = sequence;
-        held++;
+        releaseInOrder();
     }
 
     /** Advances past the expected packet: delivers it if held, else counts it lost. */
     private void skipOne() {
-        int slot = expected & slotMask;
-        if (heldData[slot] != null && heldSequence[slot] == expected) {
-            releaseSlot(slot);
+        if (held.holds(expected)) {
+            releaseHeld();
         } else {
             lost++;
             delivered[expected & (HISTORY - 1)] = false;
@@ -130,20 +198,16 @@ final class RtpReorderBuffer {
     }
 
     private void releaseInOrder() {
-        while (held > 0) {
-            int slot = expected & slotMask;
-            if (heldData[slot] == null || heldSequence[slot] != expected) {
-                return;
-            }
-            releaseSlot(slot);
+        while (held.count() > 0 && held.holds(expected)) {
+            releaseHeld();
         }
     }
 
-    private void releaseSlot(int slot) {
-        byte[] data = heldData[slot];
-        heldData[slot] = null;
-        held--;
-        deliver(expected, data, heldOffset[slot], heldLength[slot]);
+    private void releaseHeld() {
+        int sequence = expected;
+        delivered[sequence & (HISTORY - 1)] = true;
+        expected = (sequence + 1) & 0xFFFF;
+        held.release(sequence, sink);
     }
 
     private void deliver(int sequence, byte[] data, int offset, int length) {

@@ -67,6 +67,13 @@ class ChannelsHealth implements CompositeHealthContributor {
         if (channel.status().lastError() != null) {
             health.withDetail("lastError", channel.status().lastError());
         }
+        // setup problems do not change the status (the stream may flow), but are shown with it
+        if (channel.status().warnings() != null && !channel.status().warnings().isEmpty()) {
+            health.withDetail("warnings", channel.status().warnings());
+        }
+        if (channel.status().kernelDrops() > 0) {
+            health.withDetail("kernelDrops", channel.status().kernelDrops());
+        }
         return health.build();
     }
 }

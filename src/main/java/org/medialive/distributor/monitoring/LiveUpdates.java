@@ -1,43 +1,67 @@
 package org.medialive.distributor.monitoring;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.medialive.distributor.channel.ChannelStateChange;
+import org.medialive.distributor.channel.ChannelTickStuck;
 import org.medialive.distributor.channel.CueSeen;
+import org.medialive.distributor.channel.SenderRestarted;
 import org.medialive.distributor.control.ApiJson;
 import org.medialive.distributor.output.OutputStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * The dashboard's live feed at {@code /ws}: a full snapshot on connect and every second,
- * and events the moment they happen. Message types are documented in docs/API.md
- * ("WebSocket"). A client too slow to keep up loses messages, never slows the server.
+ * and events as they happen. Message types are documented in docs/API.md ("WebSocket").
+ * Events arrive through the {@link EventHandOff}, never on the ingest thread; messages are
+ * built once and sent in order on a pool of our own, one send per client at a time
+ * ({@link DashboardClient}). A client that stops reading is closed and counted once a send
+ * to it has been blocked longer than the send-time limit or its unsent messages pass the
+ * buffer limit; it slows nobody else.
  */
 @Component
-public class LiveUpdates extends TextWebSocketHandler {
+public class LiveUpdates extends TextWebSocketHandler implements DisposableBean {
 
-    private static final int SEND_TIME_LIMIT_MS = 5000;
-    private static final int BUFFER_LIMIT_BYTES = 2 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
 
     private final StatsSnapshot snapshot;
     private final ApiJson json;
-    private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    private final long sendTimeLimitMillis;
+    private final long bufferLimitBytes;
+    private final Map<String, DashboardClient> clients = new ConcurrentHashMap<>();
+    /** At most one thread per client at a time; one per client that stopped reading, until it is dropped. */
+    private final ExecutorService sends = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "websocket-send");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final DataPathDrops drops;
 
-    LiveUpdates(StatsSnapshot snapshot, ApiJson json) {
+    LiveUpdates(StatsSnapshot snapshot, ApiJson json, DataPathDrops drops,
+                @Value("${distributor.websocket.send-time-limit:5s}") Duration sendTimeLimit,
+                @Value("${distributor.websocket.buffer-limit:512KB}") DataSize bufferLimit) {
         this.snapshot = snapshot;
         this.json = json;
+        this.drops = drops;
+        this.sendTimeLimitMillis = sendTimeLimit.toMillis();
+        this.bufferLimitBytes = bufferLimit.toBytes();
         snapshot.onRefresh(stats -> {
-            if (!sessions.isEmpty()) { // with no dashboard open, no JSON to build every second
+            if (!clients.isEmpty()) { // with no dashboard open, no JSON to build every second
                 broadcast(snapshotMessage(stats));
             }
         });
@@ -45,15 +69,26 @@ public class LiveUpdates extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
-        sessions.add(safe);
-        send(safe, snapshotMessage(snapshot.fresh()));
+        TomcatSendTimeout.limit(session, sendTimeLimitMillis);
+        DashboardClient client = new DashboardClient(session, sends, sendTimeLimitMillis * 1_000_000, bufferLimitBytes,
+                this::drop);
+        clients.put(session.getId(), client);
+        offer(client, snapshotMessage(snapshot.fresh()));
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        sessions.removeIf(s -> s.getId().equals(session.getId()));
+        clients.remove(session.getId());
+    }
+
+    /** Clients connected now. */
+    public int connected() {
+        return clients.size();
+    }
+
+    @Override
+    public void destroy() {
+        sends.shutdownNow();
     }
 
     @EventListener
@@ -71,6 +106,19 @@ public class LiveUpdates extends TextWebSocketHandler {
     void channelChanged(ChannelStateChange change) {
         broadcast(event("channel-state", change.channel(), null,
                 Map.of("from", change.from().word(), "to", change.to().word(), "reason", change.reason())));
+    }
+
+    @EventListener
+    void senderRestarted(SenderRestarted restart) {
+        broadcast(event("sender-restart", restart.channel(), null, Map.of(
+                "from", "SSRC " + SenderRestarted.hex(restart.previousSsrc()), "to", "SSRC " + SenderRestarted.hex(restart.ssrc()),
+                "reason", restart.since() > 1 ? "RTP sender restarted " + restart.since() + " times in a second" : "RTP sender restarted",
+                "total", restart.total())));
+    }
+
+    @EventListener
+    void channelStuck(ChannelTickStuck stuck) {
+        broadcast(event("channel-stuck", stuck.channel(), null, Map.of("stuck", stuck.stuck(), "reason", stuck.reason())));
     }
 
     @EventListener
@@ -98,17 +146,34 @@ public class LiveUpdates extends TextWebSocketHandler {
         return json.write(message);
     }
 
+    /** Queues the message for every client: one that fails or blocks leaves the others untouched. */
     private void broadcast(String message) {
-        sessions.forEach(session -> send(session, message));
+        for (DashboardClient client : clients.values()) {
+            offer(client, message);
+        }
     }
 
-    private void send(WebSocketSession session, String message) {
-        try {
-            if (session.isOpen()) {
-                session.sendMessage(new TextMessage(message));
-            }
-        } catch (IOException | IllegalStateException gone) {
-            sessions.remove(session);
+    private void offer(DashboardClient client, String message) {
+        String refused = client.offer(message);
+        if (refused != null) {
+            drop(client, refused);
         }
+    }
+
+    private void drop(DashboardClient client, String why) {
+        WebSocketSession session = client.session();
+        if (!clients.remove(session.getId(), client)) {
+            return; // already dropped, or closed by the client
+        }
+        drops.websocketDropped();
+        // the close may wait for Tomcat to give up on a blocked send: never on the caller's thread
+        sends.execute(() -> {
+            LOG.warn("Dashboard WebSocket {} dropped: {}", session.getId(), why);
+            try {
+                session.close(CloseStatus.SESSION_NOT_RELIABLE);
+            } catch (IOException | RuntimeException ignored) {
+                // the connection is unusable either way; Tomcat releases it
+            }
+        });
     }
 }

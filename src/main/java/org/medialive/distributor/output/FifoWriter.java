@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies one output's {@link PacketRing} into its FIFO whenever the {@link FifoFlusher} comes by.
  * The FIFO is non-blocking ({@link NamedPipe#openForWriting}): a reader that stops reading only
  * leaves this output's data in its ring (dropped when full, and the supervisor's watchdog
  * restarts the process); it cannot hold up the flusher or any other output.
+ * <p>
+ * The watchdog judges the reader, not this writer: it is told how long the pipe has refused
+ * data, measured between two of our own write attempts. A pipe can only fill through our
+ * writes, so if it was full at one attempt and still refuses everything at a later one, the
+ * process took nothing in between. A pause of ours (no attempts) adds nothing to that time.
  */
 final class FifoWriter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FifoWriter.class);
 
     private final String name;
     private final PacketRing ring;
@@ -23,7 +24,11 @@ final class FifoWriter {
     private final AtomicLong bytesWritten;
     private final CueTap cues;
     private final FifoFlusher flusher;
-    private volatile long lastProgressNanos = System.nanoTime();
+    /** Our last attempt at which the pipe took data, or nothing was waiting. */
+    private volatile long lastTakenNanos = System.nanoTime();
+    /** Our last attempt at which data was waiting and the pipe took none of it. */
+    private volatile long lastRefusedNanos = lastTakenNanos;
+    private volatile String failure;
     private boolean closed;
 
     private FifoWriter(String name, PacketRing ring, FileChannel fifo, AtomicLong bytesWritten, CueTap cues,
@@ -63,12 +68,15 @@ final class FifoWriter {
             }
             boolean left = !ring.isEmpty();
             if (n > 0 || !left) {
-                lastProgressNanos = System.nanoTime();
+                lastTakenNanos = System.nanoTime();
+            } else {
+                lastRefusedNanos = System.nanoTime();
             }
             return left && n > 0;
         } catch (IOException | RuntimeException e) {
-            // no more progress from here: the watchdog restarts the process with a new FIFO
-            LOG.warn("Writing to {} failed: {}", name, e.toString());
+            // the reader closed its end: the watchdog reports it (not here: this is the ingest
+            // thread, which does not log) and restarts the process with a new FIFO
+            failure = name + ": " + e;
             closeChannel();
             return false;
         }
@@ -80,9 +88,18 @@ final class FifoWriter {
         closeChannel();
     }
 
-    /** Time since a write last succeeded or the buffer was last found empty. */
-    long nanosSinceProgress() {
-        return System.nanoTime() - lastProgressNanos;
+    /**
+     * How long the reader has taken nothing while data waited: from our last attempt the pipe
+     * took data (or none waited) to our latest attempt it refused everything; 0 when it took
+     * data at our latest attempt.
+     */
+    long nanosRefused() {
+        return Math.max(0, lastRefusedNanos - lastTakenNanos);
+    }
+
+    /** Why a write failed (the reader closed the pipe), or null; after a failure nothing more is written. */
+    String failure() {
+        return failure;
     }
 
     private void closeChannel() {

@@ -25,7 +25,7 @@ public final class Output {
     private volatile boolean feeding;
     private volatile OutputSupervisor supervisor;
     private final AtomicLong bytesWritten = new AtomicLong();
-    private long restarts;
+    private volatile long restarts;
     private final BitrateMeter bitrate = new BitrateMeter();
 
     Output(String channelId, OutputDefinition definition, Destination destination, CueSource cueSource,
@@ -54,7 +54,7 @@ public final class Output {
         DistributorProperties.Output settings = context.properties().output();
         supervisor = new OutputSupervisor(this,
                 new RestartBackoff(settings.restartDelay(), settings.restartDelayMax(), settings.stableAfter()),
-                settings.maxRestarts(), settings.stopGrace());
+                settings.maxRestarts(), settings.stopGrace(), context.stopper());
         Map<String, Object> parameters = new HashMap<>(destination.routeParameters(definition));
         parameters.put("channel", channelId);
         parameters.put("output", definition.id());
@@ -92,7 +92,8 @@ public final class Output {
         }
     }
 
-    public synchronized OutputView view() {
+    /** Not synchronized: a stop in progress (waiting for the process to exit) must not hold up the API or the stats. */
+    public OutputView view() {
         OutputSupervisor current = supervisor;
         boolean up = current != null && status.state() != OutputState.STOPPED;
         long uptime = up && status.state() == OutputState.RUNNING

@@ -2,8 +2,8 @@ package org.medialive.distributor.output;
 
 import java.util.function.Consumer;
 import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.monitoring.EventHandOff;
 import org.medialive.distributor.RouteTemplates;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Makes {@link Output}s and gives them what they share: settings, routes, the pid registry, events, the FIFO flusher. */
@@ -13,16 +13,19 @@ public class OutputFactory {
     private final DistributorProperties properties;
     private final RouteTemplates routes;
     private final ProcessRegistry registry;
-    private final ApplicationEventPublisher events;
+    /** Status changes go through the hand-off, so a slow WebSocket never holds up a supervisor. */
+    private final EventHandOff events;
     private final FifoFlusher flusher;
+    private final ProcessStopper stopper;
 
     OutputFactory(DistributorProperties properties, RouteTemplates routes, ProcessRegistry registry,
-                  ApplicationEventPublisher events, FifoFlusher flusher) {
+                  EventHandOff events, FifoFlusher flusher, ProcessStopper stopper) {
         this.properties = properties;
         this.routes = routes;
         this.registry = registry;
         this.events = events;
         this.flusher = flusher;
+        this.stopper = stopper;
     }
 
     /**
@@ -43,6 +46,10 @@ public class OutputFactory {
 
     FifoFlusher flusher() {
         return flusher;
+    }
+
+    ProcessStopper stopper() {
+        return stopper;
     }
 
     ProcessRegistry registry() {

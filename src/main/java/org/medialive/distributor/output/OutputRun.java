@@ -15,6 +15,7 @@ final class OutputRun implements AutoCloseable {
     private final FifoWriter writer;
     private final ProcessLog log;
     private ChildProcess child;
+    private final java.util.concurrent.atomic.AtomicBoolean stopClaimed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OutputRun(Path fifo, FifoWriter writer, ProcessLog log) {
         this.fifo = fifo;
@@ -62,6 +63,11 @@ final class OutputRun implements AutoCloseable {
         if (child != null) {
             child.stop(graceMillis);
         }
+    }
+
+    /** True for the first caller only: the watchdog asks for one stop per run, not one per tick. */
+    boolean claimStop() {
+        return stopClaimed.compareAndSet(false, true);
     }
 
     ChildProcess child() {

@@ -26,13 +26,15 @@ final class OutputSupervisor implements ExecCommandExecutor {
     private final RestartBackoff backoff;
     private final int maxRestarts;
     private final long graceMillis;
+    private final ProcessStopper stopper;
     private long nextStartMillis;
     private long runStartedMillis;
     private boolean stopping;
     private boolean restartRequested;
     private OutputRun run;
 
-    OutputSupervisor(Output output, RestartBackoff backoff, int maxRestarts, Duration grace) {
+    OutputSupervisor(Output output, RestartBackoff backoff, int maxRestarts, Duration grace, ProcessStopper stopper) {
+        this.stopper = stopper;
         this.output = output;
         this.backoff = backoff;
         this.maxRestarts = maxRestarts;
@@ -147,17 +149,27 @@ final class OutputSupervisor implements ExecCommandExecutor {
         }
     }
 
-    /** Restarts the process if its FIFO writer has been stuck longer than {@code limit}. */
+    /**
+     * Restarts the process if it has stopped draining its FIFO for longer than {@code limit}
+     * (judged by {@link FifoWriter#nanosRefused}: a pause of our writer is not its fault), or
+     * closed it. The stop runs on the {@link ProcessStopper}: this returns at once.
+     */
     void restartIfStalled(Duration limit) {
         OutputRun current;
         synchronized (this) {
             current = run;
         }
-        if (current != null && current.child() != null && current.writer().nanosSinceProgress() > limit.toNanos()) {
-            String why = "no data taken for " + limit.toSeconds() + " s (process stalled), killed";
+        if (current == null || current.child() == null) {
+            return;
+        }
+        FifoWriter writer = current.writer();
+        String why = writer.failure() != null ? "writing to the process failed (" + writer.failure() + "), killed"
+                : writer.nanosRefused() > limit.toNanos()
+                ? "process stopped reading: its input stayed full for " + limit.toSeconds() + " s, killed" : null;
+        if (why != null && current.claimStop()) {
             output.status().error(why);
             current.note(why);
-            current.stopProcess(graceMillis);
+            stopper.stopLater(() -> current.stopProcess(graceMillis));
         }
     }
 

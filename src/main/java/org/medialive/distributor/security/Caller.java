@@ -1,5 +1,6 @@
 package org.medialive.distributor.security;
 
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
@@ -24,8 +25,10 @@ public record Caller(String user, List<String> roles, String tokenId) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return new Caller("", List.of(), null);
         }
-        List<String> roles = authentication.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5).toLowerCase()).toList();
+        // in Role's order (viewer, operator, admin): Spring's User keeps its authorities sorted by name
+        List<String> granted = authentication.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        List<String> roles = Arrays.stream(Role.values())
+                .filter(role -> granted.contains("ROLE_" + role.name())).map(Role::word).toList();
         return new Caller(authentication.getName(), roles, TokenDetails.idOf(authentication));
     }
 }

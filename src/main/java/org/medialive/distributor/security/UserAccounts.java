@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.store.PrivateFile;
@@ -24,19 +23,23 @@ import static org.medialive.distributor.RequestRejectedException.notFound;
 
 /**
  * Dashboard and API users in {@code <data>/users.json}, passwords stored as bcrypt hashes
- * only. The "admin" operator's password comes from DISTRIBUTOR_ADMIN_PASSWORD; without it,
- * the first start generates one and prints it once.
+ * only. Each account remembers when its sessions were last ended (created, password
+ * changed): a login session older than that is refused, even one restored after a restart.
  */
 @Component
 public class UserAccounts {
 
-    static final String ADMIN = "admin";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
 
-    /** One stored account. */
-    record Account(String username, String passwordHash, String role) {
+    /** One stored account; sessionsEndedAt in epoch milliseconds. */
+    record Account(String username, String passwordHash, String role, long sessionsEndedAt) {
+
+        Account withPassword(String hash, long now) {
+            return new Account(username, hash, role, now);
+        }
     }
 
+    /** Version 1 knew viewers and operators only; version 2 adds admins and sessionsEndedAt. */
     record Content(int version, List<Account> users) {
     }
 
@@ -45,16 +48,26 @@ public class UserAccounts {
     }
 
     private final Path file;
+    private final Path dataDir;
     private final PasswordEncoder encoder = new BCryptPasswordEncoder();
     private final ObjectMapper json = new ObjectMapper();
     private final List<Account> accounts = new ArrayList<>();
 
     UserAccounts(DistributorProperties properties) throws IOException {
         this.file = properties.dataPath().resolve("users.json");
+        this.dataDir = properties.dataPath();
         if (Files.exists(file)) {
-            accounts.addAll(json.readValue(file.toFile(), Content.class).users());
+            Content stored = json.readValue(file.toFile(), Content.class);
+            accounts.addAll(stored.version() < 2 ? RoleMigration.toVersion2(stored.users()) : stored.users());
+            if (stored.version() < 2) {
+                save();
+            }
+            FirstAdmin.ignored(properties.adminPassword());
+        } else {
+            String password = FirstAdmin.password(properties.adminPassword(), properties.dataPath());
+            accounts.add(new Account(FirstAdmin.NAME, encoder.encode(password), Role.ADMIN.word(), System.currentTimeMillis()));
+            save();
         }
-        setUpAdmin(properties.adminPassword());
     }
 
     /** For the password check; the same message whether the user or the password is wrong. */
@@ -71,6 +84,12 @@ public class UserAccounts {
         return encoder;
     }
 
+    /** The account's role if a session that logged in at {@code loginAt} may still be used, else empty. */
+    synchronized Optional<Role> sessionRole(String username, long loginAt) {
+        Account account = find(username);
+        return account == null || loginAt < account.sessionsEndedAt() ? Optional.empty() : Optional.of(Role.parse(account.role()));
+    }
+
     public synchronized List<UserView> list() {
         return accounts.stream().map(a -> new UserView(a.username(), a.role())).toList();
     }
@@ -84,50 +103,38 @@ public class UserAccounts {
         if (find(username) != null) {
             throw conflict("user '" + username + "' already exists");
         }
-        accounts.add(new Account(username, encoder.encode(password), role));
+        // sessions of an earlier account with this name must not become this one's
+        accounts.add(new Account(username, encoder.encode(password), role, System.currentTimeMillis()));
         save();
         return new UserView(username, role);
     }
 
     public synchronized void delete(String username) {
-        Account account = find(username);
-        if (account == null) {
-            throw notFound("no user '" + username + "'");
-        }
-        if (account.role().equals("operator") && accounts.stream().filter(a -> a.role().equals("operator")).count() == 1) {
-            throw conflict("'" + username + "' is the last operator; create another operator first");
+        Account account = existing(username);
+        if (account.role().equals(Role.ADMIN.word()) && accounts.stream().filter(a -> a.role().equals(Role.ADMIN.word())).count() == 1) {
+            throw conflict("'" + username + "' is the last admin; create another admin first");
         }
         accounts.remove(account);
         save();
     }
 
-    private void setUpAdmin(String configured) throws IOException {
-        Account admin = find(ADMIN);
-        if (configured != null && !configured.isBlank()) {
-            if (configured.length() < 10) {
-                throw new IllegalStateException("DISTRIBUTOR_ADMIN_PASSWORD is too short: use at least 10 characters");
-            }
-            if (admin == null || !encoder.matches(configured, admin.passwordHash())) {
-                accounts.remove(admin);
-                accounts.add(0, new Account(ADMIN, encoder.encode(configured), "operator"));
-                save();
-            }
-        } else if (admin == null && accounts.stream().noneMatch(a -> a.role().equals("operator"))) {
-            byte[] random = new byte[15];
-            new SecureRandom().nextBytes(random);
-            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            accounts.add(0, new Account(ADMIN, encoder.encode(generated), "operator"));
-            save();
-            // printed once, to the console only: the data file keeps nothing but the hash
-            System.out.println("""
+    /** A user changing their own password: the current one must be given. */
+    public synchronized void changeOwnPassword(String username, String current, String password) {
+        Account account = existing(username);
+        if (current == null || !encoder.matches(current, account.passwordHash())) {
+            throw invalid("the current password is not right");
+        }
+        setPassword(username, password);
+    }
 
-                    ================================================================
-                     MediaLive Distributor: no DISTRIBUTOR_ADMIN_PASSWORD was set.
-                     Generated the password of user 'admin' (shown only this once):
-                         %s
-                     Set DISTRIBUTOR_ADMIN_PASSWORD to choose your own.
-                    ================================================================
-                    """.formatted(generated));
+    /** Sets a password and ends every session of the account. */
+    public synchronized void setPassword(String username, String password) {
+        Account account = existing(username);
+        checkPassword(password);
+        accounts.set(accounts.indexOf(account), account.withPassword(encoder.encode(password), System.currentTimeMillis()));
+        save();
+        if (username.equals(FirstAdmin.NAME)) {
+            FirstAdmin.forgetGenerated(dataDir);
         }
     }
 
@@ -137,13 +144,21 @@ public class UserAccounts {
         }
     }
 
+    private Account existing(String username) {
+        Account account = find(username);
+        if (account == null) {
+            throw notFound("no user '" + username + "'");
+        }
+        return account;
+    }
+
     private Account find(String username) {
         return accounts.stream().filter(a -> a.username().equals(username)).findFirst().orElse(null);
     }
 
     private void save() {
         try {
-            PrivateFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Content(1, accounts)));
+            PrivateFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Content(2, accounts)));
         } catch (IOException e) {
             throw new IllegalStateException("could not save " + file + ": " + e.getMessage(), e);
         }

@@ -68,6 +68,38 @@ class InputFaultsIT {
     }
 
     @Test
+    void sourceAddressesTakeAListOfAddressesAndRanges() throws Exception {
+        int port = Ports.freeUdp();
+        assertThat(api.post("/api/channels", "{\"id\":\"ranges\",\"input\":{\"port\":" + port
+                + ",\"sourceAddress\":[\"127.0.0.0/30\",\"127.0.0.9\"]},\"started\":true}").status()).isEqualTo(201);
+        List<byte[]> datagrams = RtpDatagrams.of(TestStream.bytes(TestStream.plain(60)), 90);
+        RtpDatagrams.send(datagrams.subList(0, 30), port, "127.0.0.2");
+        RtpDatagrams.send(datagrams.subList(30, 60), port, "127.0.0.5");
+        RtpDatagrams.send(datagrams.subList(60, 90), port, "127.0.0.9");
+        JsonNode channel = settled("ranges", 90);
+        JsonNode status = channel.path("status");
+        assertThat(status.path("rejected").asLong()).isEqualTo(30);
+        assertThat(status.path("rtpLost").asLong()).as("what 127.0.0.5 sent never reached the stream").isEqualTo(30);
+        assertThat(status.path("packets").asLong()).isEqualTo(60L * 7);
+        assertThat(channel.path("input").path("sourceAddress").toString()).isEqualTo("[\"127.0.0.0/30\",\"127.0.0.9\"]");
+        assertThat(status.path("warnings").toString()).doesNotContain("no source filter");
+    }
+
+    @Test
+    void aChannelWithoutSourceFilterIsWarnedAbout() {
+        channel("open");
+        String warning = "no source filter: any host that can reach port";
+        await("warning shown").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.ok("/api/channels/open").path("status").path("warnings").toString().contains(warning));
+        await("health warns").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/actuator/health/channels/open").json().path("details").path("warnings").toString().contains(warning));
+        Api.Response refused = api.post("/api/channels", "{\"input\":{\"port\":" + Ports.freeUdp()
+                + ",\"sourceAddress\":[\"127.0.0.1\",\"10.0.0.0/40\"]}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("input.sourceAddress: '10.0.0.0/40' has a prefix length that is not a number from 0 to 32");
+    }
+
+    @Test
     void fiveWithheldPacketsAreFiveLost() throws Exception {
         int port = channel("withheld");
         List<byte[]> datagrams = new ArrayList<>(RtpDatagrams.of(TestStream.bytes(TestStream.plain(60)), 300));

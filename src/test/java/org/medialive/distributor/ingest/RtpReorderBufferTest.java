@@ -81,10 +81,59 @@ class RtpReorderBufferTest {
     }
 
     @Test
-    void aNewSsrcStartsOver() {
+    void aNewSsrcStartsOverOnceASecondDatagramConfirmsIt() {
         send(10, 11);
         buffer.accept(500, 8, new byte[] {1}, 0, 1);
+        assertThat(delivered).as("the new source is on probation").hasSize(2);
+        buffer.accept(501, 8, new byte[] {2}, 0, 1);
         assertThat(buffer.lost).isZero();
-        assertThat(delivered).hasSize(3);
+        assertThat(buffer.restarts).isEqualTo(1);
+        assertThat(delivered).containsExactly(10, 11, 1, 2);
+    }
+
+    /** The freeze of issue 28: loss, restart with a new SSRC while packets are held, loss again, quiet. */
+    @Test
+    void aRestartWhilePacketsAreHeldDeliversTheOldOnesFirstAndFlushReturns() {
+        send(1, 2, 4, 5); // 3 lost: 4 and 5 held
+        buffer.accept(40000, 9, new byte[] {100}, 0, 1);
+        buffer.accept(40001, 9, new byte[] {101}, 0, 1);
+        buffer.accept(40003, 9, new byte[] {103}, 0, 1); // 40002 lost: 40003 held
+        buffer.flush();
+        assertThat(delivered).containsExactly(1, 2, 4, 5, 100, 101, 103);
+        assertThat(buffer.lost).isEqualTo(2);
+        assertThat(buffer.restarts).isEqualTo(1);
+        assertThat(buffer.held()).isZero().isEqualTo(buffer.occupiedSlots());
+    }
+
+    @Test
+    void aLoneStrayDatagramFarBehindIsDroppedNotARestart() {
+        send(500, 501, 502, 350, 503, 504);
+        buffer.flush();
+        assertThat(delivered).containsExactly(-12, -11, -10, -9, -8);
+        assertThat(buffer.dropped).isEqualTo(1);
+        assertThat(buffer.restarts).isZero();
+        assertThat(buffer.lost).isZero();
+    }
+
+    @Test
+    void aLoneDatagramOfAnotherSsrcIsDropped() {
+        send(1, 2);
+        buffer.accept(9000, 99, new byte[] {50}, 0, 1);
+        send(3, 4);
+        assertThat(delivered).containsExactly(1, 2, 3, 4);
+        assertThat(buffer.dropped).isEqualTo(1);
+        assertThat(buffer.restarts).isZero();
+    }
+
+    @Test
+    void restartsAreTold() {
+        List<long[]> told = new ArrayList<>();
+        RtpReorderBuffer restarting = new RtpReorderBuffer(8, (data, offset, length) -> { },
+                (previous, ssrc, first) -> told.add(new long[] {previous, ssrc, first}));
+        restarting.accept(1, 7, new byte[1], 0, 1);
+        restarting.accept(2, 7, new byte[1], 0, 1);
+        restarting.accept(600, 8, new byte[1], 0, 1);
+        restarting.accept(601, 8, new byte[1], 0, 1);
+        assertThat(told).singleElement().satisfies(t -> assertThat(t).containsExactly(7, 8, 600));
     }
 }

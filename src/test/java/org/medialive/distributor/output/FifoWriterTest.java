@@ -61,7 +61,7 @@ class FifoWriterTest {
             stuckRing.offer(stuckData, 0, stuckData.length);
             await("the stuck pipe is full").atMost(Duration.ofSeconds(10))
                     .until(() -> stuckBytes.get() >= 60_000 && !stuckRing.isEmpty()
-                            && stuck.nanosSinceProgress() > 200_000_000L);
+                            && stuck.nanosRefused() > 200_000_000L);
             long stuckAt = stuckBytes.get();
 
             byte[] liveData = packets(700, 2);
@@ -76,7 +76,7 @@ class FifoWriterTest {
                 assertThat(readFully(stuckReader, stuckData.length)).as("in order, nothing lost").isEqualTo(stuckData);
             }
             assertThat(stuckRing.droppedBytes()).isZero();
-            await("progress again").atMost(Duration.ofSeconds(10)).until(() -> stuck.nanosSinceProgress() < 200_000_000L);
+            await("progress again").atMost(Duration.ofSeconds(10)).until(() -> stuck.nanosRefused() < 200_000_000L);
         } finally {
             stuck.close();
             live.close();
@@ -97,6 +97,100 @@ class FifoWriterTest {
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
             reader.transferTo(rest);
             assertThat(rest.size()).as("end-of-file after close").isZero();
+        }
+    }
+
+    /** Offers 7 packets every millisecond until stopped: a live channel's receive path. */
+    private static Thread producer(PacketRing ring, java.util.concurrent.atomic.AtomicBoolean running) {
+        Thread thread = new Thread(() -> {
+            byte[] datagram = packets(7, 4);
+            while (running.get()) {
+                ring.offer(datagram, 0, datagram.length);
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }, "test-producer");
+        thread.start();
+        return thread;
+    }
+
+    /** Reads the FIFO as fast as it can while {@code reading} is set; only waits otherwise. */
+    private static Thread reader(InputStream in, java.util.concurrent.atomic.AtomicBoolean reading,
+                                 java.util.concurrent.atomic.AtomicBoolean running, AtomicLong read) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[65536];
+            try {
+                while (running.get()) {
+                    if (!reading.get()) {
+                        Thread.sleep(5);
+                        continue;
+                    }
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        return;
+                    }
+                    read.addAndGet(n);
+                }
+            } catch (java.io.IOException | InterruptedException ended) {
+                // the test is over
+            }
+        }, "test-reader");
+        thread.start();
+        return thread;
+    }
+
+    @Test
+    void aPauseOfOurWriterIsNotBlamedOnTheReaderButAReaderThatStopsIs() throws Exception {
+        Path path = dir.resolve("judged.ts");
+        NamedPipe.create(path);
+        PacketRing ring = new PacketRing(1 << 20);
+        AtomicLong written = new AtomicLong();
+        FifoWriter writer = FifoWriter.open(ring, path, "judged", written, null, flusher);
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicLong read = new AtomicLong();
+        try (InputStream in = new FileInputStream(path.toFile())) {
+            Thread producer = producer(ring, running);
+            Thread reader = reader(in, reading, running, read);
+            await("flowing").atMost(Duration.ofSeconds(10)).until(() -> read.get() > 500_000);
+
+            // our writer pauses for 1.5 s (the flusher's loop is held), the reader goes on reading
+            java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+            loop.execute(() -> {
+                try {
+                    resume.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            long pauseEnds = System.nanoTime() + 1_500_000_000L;
+            long longestRefusal = 0;
+            while (System.nanoTime() < pauseEnds) {
+                longestRefusal = Math.max(longestRefusal, writer.nanosRefused());
+                Thread.sleep(10);
+            }
+            long writtenBeforeResume = written.get();
+            resume.countDown();
+            long afterPauseEnds = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < afterPauseEnds) {
+                longestRefusal = Math.max(longestRefusal, writer.nanosRefused());
+                Thread.sleep(10);
+            }
+            assertThat(written.get()).as("writing resumed").isGreaterThan(writtenBeforeResume);
+            assertThat(longestRefusal).as("the 1.5 s pause was ours, not the reader's").isLessThan(500_000_000L);
+            assertThat(writer.failure()).isNull();
+
+            // now the reader stops taking data while our writer keeps trying
+            reading.set(false);
+            await("the reader is blamed").atMost(Duration.ofSeconds(10))
+                    .until(() -> writer.nanosRefused() > 1_500_000_000L);
+
+            running.set(false);
+            producer.join(2000);
+            writer.close(); // end-of-file: the reader thread ends
+            reader.join(2000);
+        } finally {
+            running.set(false);
+            writer.close();
         }
     }
 }

@@ -26,7 +26,7 @@ import org.medialive.distributor.support.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Every control surface needs a login; viewers read, operators change; scripts use Basic or tokens. */
+/** Every control surface needs a login; viewers read, operators change, admins manage access; scripts use Basic or tokens. */
 class AccessControlIT {
 
     private static final String VIEWER_PASSWORD = "viewer-password-1";
@@ -37,6 +37,7 @@ class AccessControlIT {
     static Api admin;
     static Api viewer;
     static Api nobody;
+    static Api operator;
 
     @BeforeAll
     static void start() {
@@ -45,6 +46,8 @@ class AccessControlIT {
         nobody = server.anonymous();
         assertThat(admin.post("/api/users", "{\"username\":\"watcher\",\"password\":\"" + VIEWER_PASSWORD + "\",\"role\":\"viewer\"}").status()).isEqualTo(201);
         viewer = nobody.as("watcher", VIEWER_PASSWORD);
+        assertThat(admin.post("/api/users", "{\"username\":\"shift\",\"password\":\"" + VIEWER_PASSWORD + "\",\"role\":\"operator\"}").status()).isEqualTo(201);
+        operator = nobody.as("shift", VIEWER_PASSWORD);
         assertThat(admin.post("/api/channels", "{\"id\":\"guarded\",\"input\":{\"port\":" + Ports.freeUdp() + "}}").status()).isEqualTo(201);
     }
 
@@ -91,12 +94,42 @@ class AccessControlIT {
         }
     }
 
+    /** method, path, body: what only admins may do. */
+    static Stream<Arguments> adminEndpoints() {
+        return Stream.of(
+                arguments("GET", "/api/users", null),
+                arguments("POST", "/api/users", "{\"username\":\"x\",\"password\":\"xxxxxxxxxxxx\",\"role\":\"admin\"}"),
+                arguments("PUT", "/api/users/watcher/password", "{\"password\":\"xxxxxxxxxxxx\"}"),
+                arguments("DELETE", "/api/users/watcher", null),
+                arguments("GET", "/api/tokens", null),
+                arguments("POST", "/api/tokens", "{\"name\":\"x\",\"role\":\"admin\"}"),
+                arguments("GET", "/api/audit", null),
+                arguments("GET", "/actuator/hawtio/", null),
+                arguments("POST", "/actuator/jolokia", "{\"type\":\"version\"}"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("adminEndpoints")
+    void operatorsDoNotManageUsersTokensAuditOrHawtio(String method, String path, String body) {
+        Api.Response asOperator = call(operator, method, path, body);
+        assertThat(asOperator.status()).as("operator " + method + " " + path + ": " + asOperator.body()).isEqualTo(403);
+        assertThat(asOperator.error()).contains("admin role");
+        assertThat(operator.ok("/api/me").path("roles").toString()).isEqualTo("[\"viewer\",\"operator\"]");
+    }
+
+    @Test
+    void operatorsChangeChannelsAndOutputs() {
+        assertThat(operator.post("/api/channels/guarded/outputs", "{\"id\":\"o2\",\"url\":\"srt://127.0.0.1:9000\",\"enabled\":false}").status()).isEqualTo(201);
+        assertThat(operator.delete("/api/channels/guarded/outputs/o2").status()).isEqualTo(204);
+    }
+
     @Test
     void operatorsChangeAndProbesStayOpen() {
         assertThat(admin.post("/api/channels/guarded/outputs", "{\"id\":\"o1\",\"url\":\"srt://127.0.0.1:9000\",\"enabled\":false}").status()).isEqualTo(201);
         assertThat(admin.delete("/api/channels/guarded/outputs/o1").status()).isEqualTo(204);
         assertThat(admin.get("/actuator/hawtio/").status()).isEqualTo(200);
-        assertThat(admin.ok("/api/me").toString()).contains("\"user\":\"admin\"").contains("operator");
+        assertThat(admin.ok("/api/me").toString()).contains("\"user\":\"admin\"").contains("[\"viewer\",\"operator\",\"admin\"]");
+        assertThat(admin.ok("/api/users").toString()).contains("{\"username\":\"admin\",\"role\":\"admin\"}");
         assertThat(nobody.get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(nobody.get("/actuator/health/readiness").status()).isEqualTo(200);
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The decoder against TSDuck's decode of every section of the third-party streams in shared/data/scte35. */
+/** The decoder against TSDuck's decode of every section of the third-party streams in src/test/resources/scte35. */
 class Scte35ReferenceTest {
 
     /** Sections TSDuck decoded in each file; a changed data set must be looked at, not silently accepted. */

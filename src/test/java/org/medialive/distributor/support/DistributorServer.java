@@ -67,7 +67,8 @@ public final class DistributorServer implements AutoCloseable {
         return this;
     }
 
-    private void launch() {
+    /** Starts the process without waiting for it: for a server start() cannot probe (e.g. HTTPS only). */
+    public DistributorServer launch() {
         String jar = System.getProperty("distributor.jar", "target/medialive-distributor.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         // e.g. -Ddistributor.jvm-options=-XX:StartFlightRecording=filename=server.jfr to profile a benchmark run
@@ -93,6 +94,7 @@ public final class DistributorServer implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("could not start the server: " + e.getMessage(), e);
         }
+        return this;
     }
 
     /** SIGTERM, as systemd or Ctrl-C would; waits for the JVM to exit. */

@@ -1,0 +1,99 @@
+package org.medialive.distributor.monitoring;
+
+import java.io.IOException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One dashboard's WebSocket with the messages waiting for it. Messages are sent in the order
+ * they were offered, by at most one pool thread at a time; {@link #offer} never waits. A
+ * client that stops reading shows up here as a send that does not return: once it has taken
+ * longer than the send-time limit, or the waiting messages pass the buffer limit, offers
+ * are refused and the caller closes the client. (Tomcat also ends the blocked send after the
+ * send-time limit, {@link TomcatSendTimeout}.)
+ */
+final class DashboardClient {
+
+    /** Told once when a send fails; the client is unusable from then on. */
+    interface Failure {
+        void failed(DashboardClient client, String why);
+    }
+
+    private final WebSocketSession session;
+    private final Executor senders;
+    private final long sendTimeLimitNanos;
+    private final long bufferLimitBytes;
+    private final Failure failure;
+    private final ConcurrentLinkedQueue<String> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicLong waitingBytes = new AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    /** When the send in progress started; 0 when none is. */
+    private volatile long sendStartedNanos;
+
+    DashboardClient(WebSocketSession session, Executor senders, long sendTimeLimitNanos, long bufferLimitBytes,
+                    Failure failure) {
+        this.session = session;
+        this.senders = senders;
+        this.sendTimeLimitNanos = sendTimeLimitNanos;
+        this.bufferLimitBytes = bufferLimitBytes;
+        this.failure = failure;
+    }
+
+    WebSocketSession session() {
+        return session;
+    }
+
+    /**
+     * Queues a message for sending.
+     * @return null if queued, else why this client is over its limits (the message is not queued)
+     */
+    String offer(String message) {
+        long started = sendStartedNanos;
+        if (started != 0 && System.nanoTime() - started > sendTimeLimitNanos) {
+            return "a send has been blocked for over " + sendTimeLimitNanos / 1_000_000 + " ms";
+        }
+        long size = (long) message.length() * 3; // UTF-8 upper bound; exactness does not matter here
+        if (waitingBytes.addAndGet(size) > bufferLimitBytes) {
+            waitingBytes.addAndGet(-size);
+            return "over " + bufferLimitBytes + " bytes waiting to be sent";
+        }
+        waiting.add(message);
+        if (draining.compareAndSet(false, true)) {
+            senders.execute(this::drain);
+        }
+        return null;
+    }
+
+    private void drain() {
+        do {
+            String message;
+            while ((message = waiting.poll()) != null) {
+                waitingBytes.addAndGet(-(long) message.length() * 3);
+                if (!send(message)) {
+                    return; // stays "draining": nothing more is sent to a failed client
+                }
+            }
+            draining.set(false);
+            // an offer may have queued a message after the poll above and seen "draining"
+        } while (!waiting.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    private boolean send(String message) {
+        sendStartedNanos = System.nanoTime();
+        try {
+            if (session.isOpen()) {
+                session.sendMessage(new TextMessage(message));
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failure.failed(this, e.toString());
+            return false;
+        } finally {
+            sendStartedNanos = 0;
+        }
+    }
+}
