@@ -46,7 +46,8 @@ class OpenApiSchemasTest {
                 arguments("Stats", StatsSnapshot.Stats.class), arguments("User", UserAccounts.UserView.class),
                 arguments("Token", ApiTokens.TokenView.class), arguments("IssuedToken", ApiTokens.Issued.class),
                 arguments("ChannelRequest", ChannelRequest.class), arguments("OutputRequest", OutputRequest.class),
-                arguments("NewUser", AccessApi.NewUser.class), arguments("NewToken", AccessApi.NewToken.class));
+                arguments("NewUser", AccessApi.NewUser.class), arguments("NewToken", AccessApi.NewToken.class),
+                arguments("NewPassword", AccessApi.NewPassword.class), arguments("Drops", StatsSnapshot.Drops.class));
     }
 
     @ParameterizedTest(name = "schema {0} has the fields of {1}")
