@@ -28,6 +28,7 @@ import org.medialive.distributor.client.model.ChannelRequest;
 import org.medialive.distributor.client.model.Error;
 import org.medialive.distributor.client.model.IssuedToken;
 import org.medialive.distributor.client.model.Me;
+import org.medialive.distributor.client.model.NewPassword;
 import org.medialive.distributor.client.model.NewToken;
 import org.medialive.distributor.client.model.NewUser;
 import org.medialive.distributor.client.model.Output;
@@ -81,20 +82,21 @@ class ApiContractIT {
 
     @Test
     void aGeneratedClientLogsInWithATokenAndManagesAChannelAndAnOutput() throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + DistributorServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        IssuedToken issued = new AccessApi(client("Basic " + basic)).apiCreateToken(new NewToken().name("generated-client").role(Role.OPERATOR));
+        ApiClient adminClient = client(basic("admin", DistributorServer.ADMIN_PASSWORD));
+        IssuedToken issued = new AccessApi(adminClient).apiCreateToken(new NewToken().name("generated-client").role(Role.OPERATOR));
         assertThat(issued.getToken()).startsWith("mld_");
 
         ApiClient client = client("Bearer " + issued.getToken());
         Me me = new AccessApi(client).apiMe();
-        assertThat(me.getRoles()).extracting(Object::toString).contains("operator");
+        assertThat(me.getRoles()).containsExactly(Role.VIEWER, Role.OPERATOR);
 
         ChannelsApi channels = new ChannelsApi(client);
         OutputsApi outputs = new OutputsApi(client);
         int port = Ports.freeUdp();
         Channel created = channels.apiCreateChannel(new ChannelRequest().id("generated").name("Generated")
-                .input(new ChannelInput().port(port)));
+                .input(new ChannelInput().port(port).sourceAddress(List.of("127.0.0.0/8"))));
         assertThat(created.getInput().getPort()).isEqualTo(port);
+        assertThat(created.getInput().getSourceAddress()).containsExactly("127.0.0.0/8");
         assertThat(created.getStatus().getState()).isEqualTo("stopped");
 
         String passphrase = "generated-secret-1";
@@ -134,12 +136,21 @@ class ApiContractIT {
         assertThat(channels.apiListChannels()).extracting(Channel::getId).contains("generated");
         SystemApi system = new SystemApi(client);
         assertThat(system.apiHealth().getChannels()).isGreaterThanOrEqualTo(1);
-        assertThat(system.apiStats().getTime()).isNotNull();
-        AccessApi access = new AccessApi(client);
+        assertThat(system.apiStats().getDrops().getWebsockets()).isNotNegative();
+        ApiException notAdmin = catchThrowableOfType(ApiException.class, () -> new AccessApi(client).apiAudit(5));
+        assertThat(notAdmin.getCode()).as("the audit log needs an admin; the token is an operator's").isEqualTo(403);
+        AccessApi access = new AccessApi(adminClient);
         assertThat(access.apiAudit(5)).isNotEmpty();
         assertThat(access.apiCreateUser(new NewUser().username("generated-viewer").password("generated-password-1").role(Role.VIEWER))
                 .getRole()).isEqualTo(Role.VIEWER);
         assertThat(access.apiListUsers()).extracting(User::getUsername).contains("admin", "generated-viewer");
+        new AccessApi(client(basic("generated-viewer", "generated-password-1")))
+                .apiChangeOwnPassword(new NewPassword().current("generated-password-1").password("generated-password-2"));
+        access.apiSetPassword("generated-viewer", new NewPassword().password("generated-password-3"));
+        assertThat(new AccessApi(client(basic("generated-viewer", "generated-password-3"))).apiMe().getRoles()).containsExactly(Role.VIEWER);
+        ApiException oldPassword = catchThrowableOfType(ApiException.class,
+                () -> new AccessApi(client(basic("generated-viewer", "generated-password-2"))).apiMe());
+        assertThat(oldPassword.getCode()).isEqualTo(401);
         access.apiDeleteUser("generated-viewer");
         assertThat(access.apiListTokens()).extracting(Token::getId).contains(issued.getId());
         assertThat(system.apiOpenapi()).isNotNull();
@@ -152,7 +163,7 @@ class ApiContractIT {
         Error error = client.getObjectMapper().readValue(gone.getResponseBody(), Error.class);
         assertThat(error.getError()).contains("no channel with id 'generated'");
 
-        new AccessApi(client).apiRevokeToken(issued.getId());
+        new AccessApi(adminClient).apiRevokeToken(issued.getId());
         ApiException revoked = catchThrowableOfType(ApiException.class, () -> new AccessApi(client).apiMe());
         assertThat(revoked.getCode()).isEqualTo(401);
     }
@@ -166,6 +177,10 @@ class ApiContractIT {
         assertThat(mismatches).as("operations whose documented statuses differ from what the server answered").isEmpty();
         assertThat(statuses.operationsProbed()).as("every documented operation was probed")
                 .isEqualTo(statuses.operationsDocumented()).hasSizeGreaterThanOrEqualTo(28);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The generated client, strict: a field the server sends that the document lacks fails the parse. */

@@ -14,8 +14,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Calls every operation of the served OpenAPI document the ways that make it answer each status:
- * without login (401), as a viewer (403 where an operator is needed, and never 403 where a viewer
- * suffices), with ids that do not exist (404), a wrong body (400), an oversized body (413), and
+ * without login (401), as a viewer (403 where an operator or admin is needed, and never 403 where a
+ * viewer suffices), as an operator (403 exactly where an admin is needed), with ids that do not exist (404), a wrong body (400), an oversized body (413), and
  * the real successes, conflicts (409) and limits (422). Then it compares, per operation, what
  * was answered with what is documented.
  */
@@ -29,6 +29,7 @@ final class DocumentedStatuses {
     private final Api admin;
     private final Api nobody;
     private Api viewer;
+    private Api operator;
 
     DocumentedStatuses(JsonNode document, DistributorServer server) {
         this.admin = server.api();
@@ -39,6 +40,7 @@ final class DocumentedStatuses {
     void probe() {
         String viewerToken = call("api-create-token", admin, Map.of(), "{\"name\":\"probe-viewer\",\"role\":\"viewer\"}").json().path("token").asText();
         viewer = nobody.withToken(viewerToken);
+        operator = nobody.withToken(call("api-create-token", admin, Map.of(), "{\"name\":\"probe-operator\",\"role\":\"operator\"}").json().path("token").asText());
         int fixturePort = Ports.freeUdp();
         call("api-create-channel", admin, Map.of(), channel("fixture", fixturePort));
         call("api-create-output", admin, Map.of("id", "fixture"), output("out"));
@@ -52,6 +54,7 @@ final class DocumentedStatuses {
             if ("viewer".equals(operation.role()) == (asViewer.status() == 403)) {
                 roleMistakes.add(operation.id() + " is documented for role '" + operation.role() + "' but a viewer got " + asViewer.status());
             }
+            checkOperatorRole(operation, fixture, absent);
             if (operation.path().contains("{")) {
                 call(operation.id(), admin, absent, validBody);
             }
@@ -104,10 +107,28 @@ final class DocumentedStatuses {
         String user = "{\"username\":\"probe-user\",\"password\":\"probe-password-1\",\"role\":\"viewer\"}";
         call("api-create-user", admin, Map.of(), user);
         call("api-create-user", admin, Map.of(), user);
+        Api probeUser = admin.as("probe-user", "probe-password-1");
+        call("api-change-own-password", probeUser, Map.of(), "{\"current\":\"wrong-password-1\",\"password\":\"probe-password-2\"}");
+        call("api-change-own-password", probeUser, Map.of(), "{\"current\":\"probe-password-1\",\"password\":\"probe-password-2\"}");
+        call("api-set-password", admin, Map.of("name", "probe-user"), "{\"password\":\"short\"}");
+        call("api-set-password", admin, Map.of("name", "probe-user"), "{\"password\":\"probe-password-3\"}");
         call("api-delete-user", admin, Map.of("name", "probe-user"), null);
         call("api-delete-user", admin, Map.of("name", "admin"), null);
         String token = call("api-create-token", admin, Map.of(), "{\"name\":\"probe\",\"role\":\"viewer\"}").json().path("id").asText();
         call("api-revoke-token", admin, Map.of("tid", token), null);
+    }
+
+    /**
+     * An operator is refused (403) exactly where an admin is needed. Called so that nothing changes:
+     * GETs, changes of what does not exist, and bodies with an unknown field (refused with 400
+     * after the role check passed).
+     */
+    private void checkOperatorRole(DocumentedOperations.Operation operation, Map<String, String> fixture, Map<String, String> absent) {
+        boolean read = "GET".equals(operation.method());
+        Api.Response asOperator = call(operation.id(), operator, read ? fixture : absent, operation.hasBody() ? "{\"noSuchField\":1}" : null);
+        if ("admin".equals(operation.role()) != (asOperator.status() == 403)) {
+            roleMistakes.add(operation.id() + " is documented for role '" + operation.role() + "' but an operator got " + asOperator.status());
+        }
     }
 
     /** Viewers refused where they may act, or let through where they may not; then every status mismatch. */
@@ -137,6 +158,9 @@ final class DocumentedStatuses {
         return switch (operation.id()) {
             case "api-create-user" -> "{\"username\":\"never-made\",\"password\":\"never-made-password\",\"role\":\"viewer\"}";
             case "api-create-token" -> "{\"name\":\"never-made\",\"role\":\"viewer\"}";
+            // a wrong current password: even if it got through, no password would change
+            case "api-change-own-password" -> "{\"current\":\"not-the-password\",\"password\":\"never-set-password\"}";
+            case "api-set-password" -> "{\"password\":\"never-set-password\"}";
             case "api-create-channel", "api-update-channel" -> "{\"input\":{\"port\":" + Ports.freeUdp() + "}}";
             default -> "{\"url\":\"srt://127.0.0.1:" + Ports.freeUdp() + "\"}";
         };
