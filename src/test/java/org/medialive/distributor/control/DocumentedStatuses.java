@@ -15,9 +15,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Calls every operation of the served OpenAPI document the ways that make it answer each status:
  * without login (401), as a viewer (403 where an operator or admin is needed, and never 403 where a
- * viewer suffices), as an operator (403 exactly where an admin is needed), with ids that do not exist (404), a wrong body (400), an oversized body (413), and
- * the real successes, conflicts (409) and limits (422). Then it compares, per operation, what
- * was answered with what is documented.
+ * viewer suffices), as an operator (403 exactly where an admin is needed), with ids that do not
+ * exist (404), a wrong body (400), an oversized body (413), and the real successes, conflicts
+ * (409) and limits (422). Then it compares, per operation, what was answered with what is documented.
  */
 final class DocumentedStatuses {
 
