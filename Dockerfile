@@ -24,6 +24,8 @@ COPY pom.xml ./
 COPY src/main ./src/main
 COPY routes ./routes
 COPY ui ./ui
+# the API contract: packaged and served at /api/openapi.json, and the test client is generated from it
+COPY docs/openapi.json ./docs/openapi.json
 RUN mvn -B -q -DskipTests package
 
 FROM ${RUNTIME_BASE}
