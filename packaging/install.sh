@@ -31,10 +31,11 @@ install -m 0644 target/medialive-distributor.jar /opt/medialive-distributor/
 install -m 0644 docs/*.md /opt/medialive-distributor/docs/
 install -d -m 0750 /etc/medialive-distributor
 if [ ! -f /etc/medialive-distributor/environment ]; then
-  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  # No password here: on its first start the server generates admin's password into
+  # /var/lib/medialive-distributor/admin-password.txt (0600), so it lands in no terminal,
+  # journal or stale copy (DISTRIBUTOR_ADMIN_PASSWORD only seeds a first start anyway).
   umask 077
-  printf 'DISTRIBUTOR_ADMIN_PASSWORD=%s\n# SERVER_PORT=8000\n# JAVA_OPTS=-Xmx512m\n' "$password" > /etc/medialive-distributor/environment
-  echo "Admin password (user 'admin'), also in /etc/medialive-distributor/environment: $password"
+  printf '# DISTRIBUTOR_ADMIN_PASSWORD=... (first start only; else generated, see below)\n# SERVER_PORT=8000\n# JAVA_OPTS=-Xmx512m\n' > /etc/medialive-distributor/environment
 fi
 install -m 0644 packaging/systemd/medialive-distributor.service /etc/systemd/system/
 # the kernel's cap on socket receive buffers (docs/OPERATIONS.md, "Receive buffers and kernel drops")
@@ -43,3 +44,4 @@ sysctl -q -p /etc/sysctl.d/90-medialive-distributor.conf
 systemctl daemon-reload
 systemctl enable --now medialive-distributor
 echo "Installed. Dashboard: http://$(hostname -f):8000/  Logs: journalctl -u medialive-distributor -f"
+echo "First login: user admin, password in /var/lib/medialive-distributor/admin-password.txt (root or medialive can read it; deleted once changed)"
