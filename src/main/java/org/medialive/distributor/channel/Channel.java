@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medialive.distributor.DistributorProperties;
+import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.RouteTemplates;
 import org.medialive.distributor.ingest.IngestCounters;
 import java.time.Clock;
@@ -35,6 +36,8 @@ public final class Channel implements Ticking {
      */
     private volatile List<Output> outputList = List.of();
     private volatile ChannelDefinition definition;
+    /** Set once, under this channel's lock, when the channel leaves the registry. */
+    private boolean deleted;
 
     Channel(ChannelDefinition definition, DistributorProperties properties, RouteTemplates routes,
             ApplicationEventPublisher events) {
@@ -100,6 +103,7 @@ public final class Channel implements Ticking {
 
     /** Adds an output and, if the channel runs and the output is enabled, starts it. */
     synchronized void add(Output output) {
+        refuseIfDeleted();
         outputs.put(output.definition().id(), output);
         outputsChanged();
         if (definition.started() && output.definition().enabled()) {
@@ -110,6 +114,7 @@ public final class Channel implements Ticking {
 
     /** Replaces an output with a changed one: only that output's process restarts. */
     synchronized void replace(Output changed, String reason) {
+        refuseIfDeleted();
         Output old = outputs.put(changed.definition().id(), changed);
         if (old != null) {
             old.stop(reason);
@@ -123,6 +128,7 @@ public final class Channel implements Ticking {
 
     /** Applies a new name or enabled flag to an output; starts or stops it to match. */
     synchronized void redefine(Output output, OutputDefinition changed, String reason) {
+        refuseIfDeleted();
         output.redefine(changed);
         if (definition.started() && changed.enabled()) {
             output.start();
@@ -142,9 +148,31 @@ public final class Channel implements Ticking {
     }
 
     synchronized void start() {
+        refuseIfDeleted();
         definition = definition.with(definition.input(), definition.name(), true, definitions());
         input.start(definition.input());
         outputs.values().stream().filter(o -> o.definition().enabled()).forEach(Output::start);
+    }
+
+    /** Starts the channel unless it runs already; @return whether it was started. */
+    synchronized boolean startUnlessStarted() {
+        if (definition.started()) {
+            return false;
+        }
+        start();
+        return true;
+    }
+
+    /** Stops everything for good: a change that reached this channel before it left the registry is refused after. */
+    synchronized void delete(String reason) {
+        deleted = true;
+        stop(reason, false);
+    }
+
+    private void refuseIfDeleted() {
+        if (deleted) {
+            throw RequestRejectedException.notFound("channel '" + id + "' was deleted");
+        }
     }
 
     /** Stops the input and every output process; {@code remember} false keeps the stored state (shutdown). */
@@ -175,6 +203,7 @@ public final class Channel implements Ticking {
 
     /** New name and/or input: only the ingest route restarts, outputs keep their processes. */
     synchronized void update(String name, InputDefinition newInput) {
+        refuseIfDeleted();
         boolean inputChanged = !newInput.equals(definition.input());
         definition = definition.with(newInput, name, definition.started(), definitions());
         if (inputChanged && definition.started()) {

@@ -60,22 +60,29 @@ class ChannelLifecycle extends EventNotifierSupport {
     @EventListener(ApplicationReadyEvent.class)
     void restore() throws IOException {
         processes.cleanUpAfterEarlierRun();
+        // Every channel is listed before any starts: a start takes a while, and the API must not
+        // show a partial list meanwhile. A channel gets its outputs before it is listed, and starts
+        // outside the registry's lock (which is never held around a channel's own lock).
+        List<Channel> toStart = new ArrayList<>();
         synchronized (registry.lock()) {
-            // Every channel is listed before any starts: a start takes a while, and the API
-            // must not show a partial list meanwhile.
-            List<Channel> toStart = new ArrayList<>();
             for (ChannelDefinition definition : stored) {
                 Channel channel = new Channel(definition.with(definition.input(), definition.name(), false, List.of()),
                         properties, routes, events);
-                registry.put(channel);
                 for (OutputDefinition output : definition.outputs()) {
                     channel.add(outputs.create(definition.id(), output, channel.cueSource()));
                 }
+                registry.put(channel);
                 if (definition.started()) {
                     toStart.add(channel);
                 }
             }
-            toStart.forEach(Channel::start);
+        }
+        for (Channel channel : toStart) {
+            try {
+                channel.start();
+            } catch (RequestRejectedException deletedMeanwhile) {
+                LOG.info("Channel {} was deleted before it started", channel.id());
+            }
         }
         LOG.info("Restored {} channel(s) from {}", stored.size(), properties.dataPath());
     }

@@ -12,8 +12,9 @@ import static org.medialive.distributor.RequestRejectedException.notFound;
 
 /**
  * The channels that exist, in creation order, and the data file that remembers them.
- * Changes happen under {@link #lock()} and end with {@link #persist()}; readers get a
- * snapshot and never wait for a change in progress.
+ * Who is in the list changes under {@link #lock()}, held only briefly and never around a channel's
+ * own work (starting, stopping: a channel's own lock); every change ends with {@link #persist()}.
+ * Readers get a snapshot and never wait for a change in progress.
  */
 @Component
 class ChannelRegistry {
@@ -58,10 +59,12 @@ class ChannelRegistry {
         channels = copy;
     }
 
-    /** Writes every channel's definition to the data file. */
+    /** Writes every channel's definition to the data file, one writer at a time. */
     void persist() {
-        List<ChannelDefinition> definitions = new ArrayList<>();
-        channels.values().forEach(c -> definitions.add(c.definition()));
-        store.save(definitions);
+        synchronized (lock) {
+            List<ChannelDefinition> definitions = new ArrayList<>();
+            channels.values().forEach(c -> definitions.add(c.definition()));
+            store.save(definitions);
+        }
     }
 }

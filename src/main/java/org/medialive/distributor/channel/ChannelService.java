@@ -43,6 +43,7 @@ public class ChannelService {
 
     /** Creates a channel, stopped unless {@code started}; outputs are added to it afterwards. */
     public ChannelView create(ChannelDefinition request) {
+        Channel channel;
         synchronized (registry.lock()) {
             int limit = properties.limits().channels();
             if (registry.all().size() >= limit) {
@@ -56,58 +57,61 @@ public class ChannelService {
                 throw conflict("a channel with id '" + id + "' already exists; choose another id or change that channel with PUT");
             }
             checkPortFree(definition.input(), null);
-            Channel channel = new Channel(definition, properties, routes, events);
+            channel = new Channel(definition, properties, routes, events);
             registry.put(channel);
-            if (request.started()) {
-                channel.start();
-            }
             registry.persist();
-            return channel.view();
         }
+        // Outside the registry's lock, like every start and stop: the registry's lock is only ever
+        // taken inside a channel's, never around it, and a slow channel holds up no other one.
+        if (request.started()) {
+            channel.start();
+            registry.persist();
+        }
+        return channel.view();
     }
 
     /** Changes name and input; only the ingest route restarts, outputs keep running. */
     public ChannelView update(String id, ChannelDefinition request) {
+        Channel channel;
+        ChannelDefinition checked;
         synchronized (registry.lock()) {
-            Channel channel = registry.get(id);
+            channel = registry.get(id);
             if (request.id() != null && !request.id().equals(id)) {
                 throw invalid("the id in the body ('" + request.id() + "') differs from the path ('" + id + "'); ids cannot be changed");
             }
-            ChannelDefinition checked = new ChannelDefinition(id, request.name(), request.input(), false, List.of()).validated();
+            checked = new ChannelDefinition(id, request.name(), request.input(), false, List.of()).validated();
             checkPortFree(checked.input(), id);
-            channel.update(checked.name(), checked.input());
-            registry.persist();
-            return channel.view();
         }
+        channel.update(checked.name(), checked.input());
+        registry.persist();
+        return channel.view();
     }
 
+    /** Gone from the list and the data file at once; its processes stop after (within their grace period). */
     public void delete(String id) {
+        Channel channel;
         synchronized (registry.lock()) {
-            Channel channel = registry.get(id);
-            channel.stop("channel deleted", false);
+            channel = registry.get(id);
             registry.remove(id);
             registry.persist();
         }
+        channel.delete("channel deleted");
     }
 
     public ChannelView start(String id) {
-        synchronized (registry.lock()) {
-            Channel channel = registry.get(id);
-            if (!channel.definition().started()) {
-                channel.start();
-                registry.persist();
-            }
-            return channel.view();
+        Channel channel = registry.get(id);
+        if (channel.startUnlessStarted()) {
+            registry.persist();
         }
+        return channel.view();
     }
 
+    /** Waits for the channel's processes to exit (up to their grace period); other channels and the API do not. */
     public ChannelView stop(String id) {
-        synchronized (registry.lock()) {
-            Channel channel = registry.get(id);
-            channel.stop("channel stopped", true);
-            registry.persist();
-            return channel.view();
-        }
+        Channel channel = registry.get(id);
+        channel.stop("channel stopped", true);
+        registry.persist();
+        return channel.view();
     }
 
     private void checkPortFree(InputDefinition input, String exceptChannel) {

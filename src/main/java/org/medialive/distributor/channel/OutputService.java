@@ -40,8 +40,8 @@ public class OutputService {
     }
 
     public OutputView add(String channelId, OutputDefinition request) {
-        synchronized (registry.lock()) {
-            Channel channel = registry.get(channelId);
+        Channel channel = registry.get(channelId);
+        synchronized (channel) { // this channel only: a slow stop here holds up no other channel
             if (channel.outputs().size() >= limit) {
                 throw new RequestRejectedException(RequestRejectedException.Reason.LIMIT_REACHED, "a channel may have at most "
                         + limit + " outputs (distributor.limits.outputs-per-channel); remove one or raise the limit");
@@ -65,8 +65,8 @@ public class OutputService {
 
     /** New URL or track: the output's process restarts; new name or enabled flag alone: it does not. */
     public OutputView update(String channelId, String outputId, OutputDefinition request) {
-        synchronized (registry.lock()) {
-            Channel channel = registry.get(channelId);
+        Channel channel = registry.get(channelId);
+        synchronized (channel) { // this channel only: a slow stop here holds up no other channel
             Output current = find(channel, outputId);
             if (request.id() != null && !request.id().equals(outputId)) {
                 throw invalid("the id in the body ('" + request.id() + "') differs from the path ('" + outputId + "'); ids cannot be changed");
@@ -89,8 +89,8 @@ public class OutputService {
     }
 
     public void remove(String channelId, String outputId) {
-        synchronized (registry.lock()) {
-            Channel channel = registry.get(channelId);
+        Channel channel = registry.get(channelId);
+        synchronized (channel) { // this channel only: a slow stop here holds up no other channel
             find(channel, outputId);
             channel.remove(outputId, "output removed");
             registry.persist();
@@ -99,8 +99,8 @@ public class OutputService {
 
     /** Enables (and, if the channel runs, starts) or disables (and stops) an output. */
     public OutputView enable(String channelId, String outputId, boolean enabled) {
-        synchronized (registry.lock()) {
-            Channel channel = registry.get(channelId);
+        Channel channel = registry.get(channelId);
+        synchronized (channel) { // this channel only: a slow stop here holds up no other channel
             Output output = find(channel, outputId);
             channel.redefine(output, output.definition().withEnabled(enabled), "output stopped");
             registry.persist();

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -24,6 +26,7 @@ public final class DistributorServer implements AutoCloseable {
     private final Path log;
     private final int port;
     private final List<String> extraArgs;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     public DistributorServer(Path dataDir, String name, String... extraArgs) {
@@ -31,6 +34,12 @@ public final class DistributorServer implements AutoCloseable {
         this.port = Ports.freeTcp();
         this.log = Path.of("target", "it-logs", name + "-" + port + ".log");
         this.extraArgs = List.of(extraArgs);
+    }
+
+    /** An environment variable for the server (and so, where the server passes it on, its children): before start. */
+    public DistributorServer withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** Starts the server expecting it to refuse to start; returns its exit code. */
@@ -83,6 +92,7 @@ public final class DistributorServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("DISTRIBUTOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            builder.environment().putAll(environment);
             process = builder.start();
             Process started = process;
             // a failing test may never reach close(): the server must not outlive the test run
