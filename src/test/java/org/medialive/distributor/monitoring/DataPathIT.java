@@ -50,6 +50,8 @@ class DataPathIT {
     private static final String BASIC = "Basic " + Base64.getEncoder()
             .encodeToString(("admin:" + DistributorServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
+    private static final int WALL = 20;
+
     @TempDir
     static Path work;
     static DistributorServer server;
@@ -60,7 +62,7 @@ class DataPathIT {
     static void start() {
         data = work.resolve("data");
         server = new DistributorServer(data, "data-path",
-                "--distributor.websocket.send-time-limit=2s", "--distributor.websocket.buffer-limit=64KB",
+                "--distributor.websocket.send-time-limit=2s",
                 "--distributor.output.stall-timeout=3s").start();
         api = server.api();
     }
@@ -123,6 +125,13 @@ class DataPathIT {
         int input = Ports.freeUdp();
         int[] ports = {Ports.freeUdp(), Ports.freeUdp()};
         double droppedBefore = metric("distributor_websocket_dropped_total");
+        // A wall's worth of channels (stopped: listed, not received), so that each second's snapshot
+        // is tens of kilobytes as on a real server, and a client that never reads fills its socket
+        // within seconds, not after however long the kernel's buffers take at a few KB a second.
+        for (int i = 0; i < WALL; i++) {
+            assertThat(api.post("/api/channels", "{\"id\":\"wall-" + i + "\",\"input\":{\"port\":" + Ports.freeUdp() + "}}")
+                    .status()).isEqualTo(201);
+        }
         try (SrtReceiver a = SrtReceiver.listen(ports[0], work.resolve("ws-a.ts"), "");
              SrtReceiver b = SrtReceiver.listen(ports[1], work.resolve("ws-b.ts"), "")) {
             createChannel("ws", input, ports);
@@ -171,6 +180,10 @@ class DataPathIT {
             assertThat(longestGap).as("the reading dashboard's snapshots kept coming every second").isLessThan(TimeUnit.MILLISECONDS.toNanos(2500));
             assertThat(metric("distributor_events_dropped_total")).isZero();
             assertThat(api.delete("/api/channels/ws").status()).isEqualTo(204);
+        } finally {
+            for (int i = 0; i < WALL; i++) {
+                api.delete("/api/channels/wall-" + i);
+            }
         }
     }
 
