@@ -41,6 +41,10 @@ RUN apt-get update \
  && chown distributor:distributor /var/lib/medialive-distributor
 COPY --from=build /src/target/medialive-distributor.jar /opt/medialive-distributor/
 COPY packaging/docker-entrypoint.sh /usr/local/bin/medialive-distributor
+# The Camel route files, read at each start (docs/ROUTES.md): mount your own folder over this
+# one to change a route without building a new image.
+COPY routes /etc/medialive-distributor/routes
+ENV DISTRIBUTOR_ROUTES_DIR=/etc/medialive-distributor/routes
 # The server and every output process (srt-live-transmit, ffmpeg) run as "distributor", not
 # root. Output processes take SRT passphrases and RTMP stream keys on their command lines:
 # inside the container `ps` shows only the container's own processes (its own PID namespace),

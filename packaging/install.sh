@@ -37,6 +37,17 @@ if [ ! -f /etc/medialive-distributor/environment ]; then
   umask 077
   printf '# DISTRIBUTOR_ADMIN_PASSWORD=... (first start only; else generated, see below)\n# SERVER_PORT=8000\n# JAVA_OPTS=-Xmx512m\n' > /etc/medialive-distributor/environment
 fi
+# The Camel route files and output kind descriptors, read at each start (docs/ROUTES.md). A file
+# already there may hold an engineer's edit: it is kept, and the new version is put beside it as .new.
+install -d -m 0755 /etc/medialive-distributor/routes
+for route in routes/*.camel.yaml routes/*.output-kind.yaml; do
+  target=/etc/medialive-distributor/routes/$(basename "$route")
+  if [ -f "$target" ] && ! cmp -s "$route" "$target"; then
+    install -m 0644 "$route" "$target.new"
+  elif [ ! -f "$target" ]; then
+    install -m 0644 "$route" "$target"
+  fi
+done
 install -m 0644 packaging/systemd/medialive-distributor.service /etc/systemd/system/
 # the kernel's cap on socket receive buffers (docs/OPERATIONS.md, "Receive buffers and kernel drops")
 install -m 0644 packaging/systemd/90-medialive-distributor.conf /etc/sysctl.d/

@@ -1,7 +1,7 @@
 // What needs an operator's eye on a channel now, in words. Counters that only ever grow
 // (RTP loss, CC errors) raise an alert while they are rising, not forever after.
 
-import { recentErrors } from './store.js';
+import { recentErrors, store } from './store.js';
 import { count } from './format.js';
 
 /** [{level: "bad"|"warn", text}] for one channel, worst first. */
@@ -10,6 +10,9 @@ export function channelAlerts(channel) {
   const status = channel.status || {};
   if (status.state === 'error') {
     alerts.push({ level: 'bad', text: status.lastError || 'Input error' });
+  } else if (status.state === 'waiting' && status.srt) {
+    // an SRT input says why: nobody called yet, a call failed, a caller was refused
+    alerts.push({ level: 'warn', text: status.lastError || status.srt.reason || 'No SRT signal' });
   } else if (status.state === 'waiting') {
     alerts.push({ level: 'warn', text: `No signal on UDP port ${channel.input?.port}` });
   }
@@ -24,6 +27,7 @@ export function channelAlerts(channel) {
   const recent = recentErrors(channel.id);
   if (recent.rtpLoss) alerts.push({ level: 'warn', text: 'RTP packets being lost' });
   if (recent.cc) alerts.push({ level: 'warn', text: 'Continuity errors rising' });
+  alerts.push(...streamAlerts(channel));
   // setup problems the server names itself: no source filter, a receive buffer the kernel capped
   for (const warning of status.warnings || []) alerts.push({ level: 'warn', text: warning });
   if ((status.kernelDrops ?? 0) > 0) {
@@ -31,4 +35,21 @@ export function channelAlerts(channel) {
   }
   if ((status.drops ?? 0) > 0) alerts.push({ level: 'warn', text: `${count(status.drops)} packets dropped by slow outputs` });
   return alerts.sort((a, b) => (a.level === b.level ? 0 : a.level === 'bad' ? -1 : 1));
+}
+
+const PRIORITY_1_WINDOW_MS = 10_000;
+
+/** TR 101 290 priority 1 errors of the last 10 s (as health's DEGRADED by default), audio or video PIDs without frames. */
+function streamAlerts(channel) {
+  if (channel.status?.state !== 'receiving') return [];
+  const now = store.time ?? Date.now();
+  const alerts = [];
+  const recent = (channel.stream?.tr101290 || [])
+    .filter((i) => i.priority === 1 && i.lastAt && now - new Date(i.lastAt).getTime() < PRIORITY_1_WINDOW_MS)
+    .map((i) => i.indicator.replaceAll('_', ' '));
+  if (recent.length) alerts.push({ level: 'warn', text: `TR 101 290 priority 1: ${recent.join(', ')}` });
+  for (const [pid, activity] of Object.entries(channel.stream?.activityByPid || {})) {
+    if (!activity.carriesFrames) alerts.push({ level: 'warn', text: `No ${activity.kind} frames on PID ${pid}` });
+  }
+  return alerts;
 }

@@ -49,6 +49,7 @@ export function pid(value) {
 /** Where a channel listens: "0.0.0.0:5000", "239.1.1.1:5000 on eth0 from 10.0.0.5". */
 export function inputAddress(input) {
   if (!input) return '–';
+  if (input.srt) return input.srt; // the server sends it with the passphrase as ***
   const where = input.multicastGroup
     ? `${input.multicastGroup}:${input.port} on ${input.interface}`
     : `${input.bind || '0.0.0.0'}:${input.port}`;

@@ -39,6 +39,8 @@ export const store = {
   cues: new Map(),
   /** Channel id -> recent events, newest first. */
   events: new Map(),
+  /** Channel id -> ETag of its newest picture, as `thumbnail` messages announce it (null: none). */
+  thumbnails: new Map(),
   /** The live connection: {state, attempt, retryAt}. */
   connection: { state: 'connecting', attempt: 0, retryAt: null },
 };
@@ -74,10 +76,14 @@ export function receive(message) {
       break;
     case 'error':
     case 'sender-restart':
+    case 'input-switch':
       addEvent(message.channel, message);
       break;
     case 'cue':
       addCue(message.channel, message.cue);
+      break;
+    case 'thumbnail':
+      store.thumbnails.set(message.channel, message.etag ?? null);
       break;
     default:
       return;
@@ -138,6 +144,7 @@ function forget(id) {
   store.channels.delete(id);
   store.bitrates.delete(id);
   store.counters.delete(id);
+  store.thumbnails.delete(id);
   for (const key of [...store.outputBitrates.keys()]) {
     if (key.startsWith(`${id}/`)) store.outputBitrates.delete(key);
   }

@@ -44,11 +44,20 @@ export function checkAudio(value) {
     : 'Audio: "pid:482" for a PID or "lang:eng" for a language (ISO 639-2).';
 }
 
+/** The schemes with a built-in check here and on the server; another kind's URLs are scheme://HOST:PORT. */
+export const BUILT_IN_SCHEMES = ['srt', 'rtmp', 'rtmps', 'udp'];
+
+/** The URL's scheme in lower case, or null. */
+export function schemeOf(url) {
+  return url.trim().toLowerCase().match(/^([a-z][a-z0-9+.-]*):\/\//)?.[1] ?? null;
+}
+
 /** The protocol a URL names, or null. */
 export function protocolOf(url) {
-  const scheme = url.trim().toLowerCase().match(/^([a-z]+):\/\//)?.[1];
+  const scheme = schemeOf(url);
   if (scheme === 'srt') return 'srt';
   if (scheme === 'rtmp' || scheme === 'rtmps') return 'rtmp';
+  if (scheme === 'udp') return 'udp';
   return null;
 }
 
@@ -56,12 +65,40 @@ export function protocolOf(url) {
  * A destination URL. `editing`: the URL came back from the server with secrets shown
  * as ***, which keep the stored secret on save.
  */
-export function checkUrl(url, { editing = false } = {}) {
+export function checkUrl(url, { editing = false, schemes = BUILT_IN_SCHEMES } = {}) {
   if (!url) return 'Enter the destination URL, e.g. srt://203.0.113.10:9000?mode=caller&latency=200.';
   if (/\s/.test(url)) return 'The URL may not contain spaces.';
   const protocol = protocolOf(url);
-  if (!protocol) return 'Start with srt://, rtmp:// or rtmps://.';
+  const scheme = schemeOf(url);
+  // a kind the server loaded from files only (GET /api/output-kinds): scheme://HOST:PORT, as the server checks it
+  if (!protocol && schemes.includes(scheme)) return checkHostPort(url, scheme);
+  if (!protocol) return `Start with ${orList(schemes.map((s) => `${s}://`))}.`;
+  if (protocol === 'udp') return checkUdp(url);
   return protocol === 'srt' ? checkSrt(url, editing) : checkRtmp(url, editing);
+}
+
+/**
+ * A channel's SRT input URL: listener (srt://:9000?mode=listener&passphrase=…, MediaLive calls
+ * us) or caller (srt://host:port?mode=caller…). Same rules as an SRT output's URL, as the server
+ * checks both with one parser. `editing`: passphrase=*** keeps the stored one.
+ */
+export function checkSrtInput(url, { editing = false } = {}) {
+  if (!url) return 'Enter the SRT URL, e.g. srt://:9000?mode=listener&latency=200&passphrase=….';
+  if (/\s/.test(url)) return 'The URL may not contain spaces.';
+  if (protocolOf(url) !== 'srt') return 'Start with srt://, e.g. srt://:9000?mode=listener.';
+  return checkSrt(url, editing, 'MediaLive');
+}
+
+const DURATION = /^(\d{1,7})(ms|s|m|h)$/;
+const MILLIS = { ms: 1, s: 1000, m: 60000, h: 3600000 };
+
+/** A failover duration such as 300ms, 10s, 2m or 1h, between `min` and `max` ms; empty for the default. */
+export function checkDuration(value, what, min, max, range) {
+  if (!value) return null;
+  const m = value.match(DURATION);
+  if (!m) return `${what}: a duration such as 300ms, 10s, 2m or 1h.`;
+  const millis = Number(m[1]) * MILLIS[m[2]];
+  return millis >= min && millis <= max ? null : `${what}: between ${range}.`;
 }
 
 function splitUrl(url) {
@@ -90,14 +127,50 @@ function options(query) {
   return { found };
 }
 
-function checkSrt(url, editing) {
+/** "a, b or c". */
+function orList(items) {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** scheme://HOST:PORT only; the server checks the same (validator host-port). */
+function checkHostPort(url, scheme) {
+  const { host, port, path, query } = splitUrl(url);
+  if (path || query || url.slice(url.indexOf('://') + 3).includes('@')) return `${scheme} URLs are ${scheme}://HOST:PORT, with no path, user or options.`;
+  if (!host || !port) return `Add the host and port: ${scheme}://HOST:PORT.`;
+  if (!(Number(port) >= 1 && Number(port) <= 65535)) return 'Port: 1 to 65535.';
+  return null;
+}
+
+/** udp://host:port?ttl=N&adapter=ADDRESS; the server checks the same (UdpUrlParser). */
+function checkUdp(url) {
+  const { host, port, path, query } = splitUrl(url);
+  if (path) return 'UDP URLs have no path: udp://HOST:PORT?ttl=4.';
+  if (!host || !port) return 'Add the receiver\'s host and port, e.g. udp://239.1.1.1:5000?ttl=4.';
+  const portNumber = Number(port);
+  if (!(portNumber >= 1 && portNumber <= 65535)) return 'Port: 1 to 65535.';
+  const { found, error } = options(query);
+  if (error) return error;
+  for (const key of Object.keys(found)) {
+    if (key !== 'ttl' && key !== 'adapter') return `Unknown UDP option "${key}": ttl and adapter are supported.`;
+  }
+  if (found.ttl !== undefined && !(/^\d{1,3}$/.test(found.ttl) && +found.ttl >= 1 && +found.ttl <= 255)) return 'ttl: 1 to 255 hops.';
+  const first = Number(host.split('.')[0]);
+  if (found.adapter !== undefined) {
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || first < 224 || first > 239) return 'adapter is for a multicast group (224.x to 239.x) only.';
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(found.adapter)) return 'adapter: the IPv4 address of the interface to send from, e.g. 10.0.0.5.';
+  }
+  return null;
+}
+
+/** `peer`: who is at the other end, for the messages (an output's receiver, an input's sender). */
+function checkSrt(url, editing, peer = 'the receiver') {
   const { host, port, path, query } = splitUrl(url);
   if (path) return 'SRT URLs have no path: options go after "?", e.g. srt://203.0.113.10:9000?latency=200.';
   const { found, error } = options(query);
   if (error) return error;
   const mode = found.mode ?? 'caller';
-  if (mode !== 'caller' && mode !== 'listener') return 'mode: "caller" (we call the receiver) or "listener" (it calls us).';
-  if (mode === 'caller' && !host) return 'Add the receiver\'s host, e.g. srt://203.0.113.10:9000.';
+  if (mode !== 'caller' && mode !== 'listener') return `mode: "caller" (we call ${peer}) or "listener" (it calls us).`;
+  if (mode === 'caller' && !host) return `Add the host of ${peer}, e.g. srt://203.0.113.10:9000.`;
   if (host && !HOST.test(host)) return `"${host}" is not a valid host name or IP address.`;
   if (port === null || port === '') return 'Add a port after the host, e.g. srt://203.0.113.10:9000.';
   const number = Number(port);

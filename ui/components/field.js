@@ -67,6 +67,17 @@ export function checkbox({ label, name, checked = false, hint = '' }) {
   return { wrapper, input, name, get value() { return input.checked; } };
 }
 
+/** A labelled select; `options` are [value, label] pairs. */
+export function choice({ label, name, options, hint = '' }) {
+  const id = `f-${name}-${++serial}`;
+  const hintId = `${id}-hint`;
+  const input = h('select', { id, name, 'aria-describedby': hint ? hintId : null },
+    options.map(([value, text]) => h('option', { value }, text)));
+  const wrapper = h('div', { class: 'field' }, h('label', { for: id }, label), input,
+    hint ? h('p', { id: hintId, class: 'field__hint' }, hint) : null);
+  return { wrapper, input, name, get value() { return input.value; } };
+}
+
 /**
  * Checks every field; focuses the first wrong one. Returns true when all are fine.
  */

@@ -3,7 +3,7 @@
 
 import { h, setText, setAttr, syncList } from '../dom.js';
 import { api, channelPath } from '../api.js';
-import { store, subscribe, setCues, putOutput, removeOutput } from '../store.js';
+import { store, subscribe, setCues, putOutput, removeOutput, putChannel } from '../store.js';
 import { bitrate, count, clock, ago, duration, pid, inputAddress } from '../format.js';
 import { stateBadge } from '../components/state-badge.js';
 import { sparkline } from '../components/sparkline.js';
@@ -12,8 +12,12 @@ import { toast } from '../components/notify.js';
 import { channelAlerts } from '../alerts.js';
 import { startOrStop, deleteChannel } from './overview.js';
 import { outputForm } from './output-form.js';
+import { channelForm } from './channel-form.js';
 import { cueLog } from './cue-log.js';
 import { eventLog } from './event-log.js';
+import { redundancySection } from './redundancy.js';
+import { thumbnail } from '../components/thumbnail.js';
+import { tr101290Section, frames } from './tr101290.js';
 
 /** Mounts channel `id` in `root`; returns a function that unmounts it. */
 export function channelView(root, { id, user, navigate }) {
@@ -22,8 +26,12 @@ export function channelView(root, { id, user, navigate }) {
   const badge = stateBadge(null);
   const toggle = h('button', { type: 'button', class: 'btn' });
   const remove = h('button', { type: 'button', class: 'btn btn--quiet-danger', 'data-action': 'delete' }, 'Delete channel');
+  const edit = h('button', { type: 'button', class: 'btn', 'data-action': 'edit-channel', 'aria-expanded': 'false' }, 'Edit channel');
+  const editSlot = h('div');
   const alerts = h('ul', { class: 'alerts alerts--row' });
   const input = inputSection();
+  const redundancy = redundancySection(id, user);
+  const tr101290 = tr101290Section();
   const outputs = outputsSection(id, user, (output) => form?.edit(output));
   const form = user.canChange
     ? outputForm({
@@ -36,12 +44,16 @@ export function channelView(root, { id, user, navigate }) {
     : null;
   const cues = cueLog();
   const events = eventLog();
+  const picture = thumbnail({ large: true });
   const missing = h('div', { class: 'card empty', hidden: true },
     h('p', {}, `There is no channel "${id}".`), h('p', {}, h('a', { href: '#/' }, 'Back to all channels')));
 
   const body = h('div', { class: 'channel' },
     alerts,
+    h('section', { class: 'card channel__picture', 'aria-label': 'Picture' }, picture),
     input.el,
+    redundancy.el,
+    tr101290.el,
     h('section', { class: 'card', 'aria-labelledby': 'outputs-title' },
       h('h2', { id: 'outputs-title' }, 'Outputs'), outputs.el, form),
     h('div', { class: 'columns' }, cues.el, events.el));
@@ -50,12 +62,37 @@ export function channelView(root, { id, user, navigate }) {
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, '← All channels')),
     h('div', { class: 'page__head' },
       h('div', {}, h('div', { class: 'title-line' }, heading, badge), meta),
-      user.canChange ? h('div', { class: 'actions' }, toggle, remove) : null),
-    missing, body));
+      user.canChange ? h('div', { class: 'actions' }, edit, toggle, remove) : null),
+    editSlot, missing, body));
 
   toggle.addEventListener('click', () => {
     const channel = store.channels.get(id);
     if (channel) startOrStop(channel, toggle);
+  });
+  // The form starts from the channel as it is now and is not redrawn by live updates, so
+  // what the operator typed stays; closed after saving, so no typed passphrase lingers.
+  function closeEdit() {
+    editSlot.replaceChildren();
+    edit.setAttribute('aria-expanded', 'false');
+  }
+  edit.addEventListener('click', () => {
+    const channel = store.channels.get(id);
+    if (editSlot.firstChild || !channel) return closeEdit();
+    const form = channelForm({
+      channel,
+      onCancel: () => {
+        closeEdit();
+        edit.focus();
+      },
+      onSaved: (saved) => {
+        putChannel(saved);
+        closeEdit();
+        toast(`Channel "${saved.name || saved.id}" saved.`);
+      },
+    });
+    editSlot.replaceChildren(form);
+    edit.setAttribute('aria-expanded', 'true');
+    form.focusFirst();
   });
   remove.addEventListener('click', async () => {
     const channel = store.channels.get(id);
@@ -83,16 +120,17 @@ export function channelView(root, { id, user, navigate }) {
     body.hidden = !channel;
     if (!channel) {
       badge.hidden = true;
-      toggle.hidden = remove.hidden = true;
+      toggle.hidden = remove.hidden = edit.hidden = true;
+      closeEdit();
       return;
     }
     badge.hidden = false;
-    toggle.hidden = remove.hidden = false;
+    toggle.hidden = remove.hidden = edit.hidden = false;
     const title = channel.name || channel.id;
     setText(heading, title);
     document.title = `${title} · MediaLive Distributor`;
     badge.update(channel.status?.state);
-    setText(meta, `${channel.id} · UDP ${inputAddress(channel.input)} · ${channel.status?.state ?? ''} since ${clock(channel.status?.since)}`);
+    setText(meta, `${channel.id} · ${channel.input?.srt ? '' : 'UDP '}${inputAddress(channel.input)} · ${channel.status?.state ?? ''} since ${clock(channel.status?.since)}`);
     setText(toggle, channel.started ? 'Stop channel' : 'Start channel');
     setAttr(toggle, 'data-action', channel.started ? 'stop' : 'start');
     setAttr(toggle, 'class', channel.started ? 'btn' : 'btn btn--primary');
@@ -102,7 +140,10 @@ export function channelView(root, { id, user, navigate }) {
       h('li', { class: `alert alert--${a.level}`, role: 'status' },
         h('span', { class: 'alert__icon', 'aria-hidden': 'true' }, a.level === 'bad' ? '✕' : '!'),
         h('span', { class: 'visually-hidden' }, a.level === 'bad' ? 'Problem: ' : 'Warning: '), a.text));
+    picture.update(channel, store.thumbnails.get(id));
     input.update(channel);
+    redundancy.update(channel);
+    tr101290.update(channel);
     outputs.update(channel);
     if (form && form.editingId() && !channel.outputs.some((o) => o.id === form.editingId())) form.clearForm();
     cues.update(store.cues.get(id) || []);
@@ -113,6 +154,7 @@ export function channelView(root, { id, user, navigate }) {
   const unsubscribe = subscribe(render);
   return () => {
     unsubscribe();
+    picture.dispose();
     document.title = 'MediaLive Distributor';
   };
 }
@@ -150,6 +192,14 @@ function inputSection() {
     cc: stat('CC errors', 'Continuity-counter errors over all PIDs', 'cc'),
     malformed: stat('Malformed', null, 'malformed'),
     lastPacket: stat('Last packet', null, 'lastPacket'),
+    fecRecovered: stat('FEC recovered', 'Lost RTP packets rebuilt from SMPTE 2022-1 FEC; RTP lost counts those it could not rebuild', 'fecRecovered'),
+    fecPackets: stat('FEC packets', 'Column / row FEC packets received (port + 2 / + 4); malformed ones in parentheses', 'fecPackets'),
+    fecMatrix: stat('FEC matrix', 'L x D learnt from the FEC headers, and the delay its reorder window adds', 'fecMatrix'),
+    srtState: stat('SRT', 'SRT input: listening, calling, connected, call failed or refused', 'srtState'),
+    srtRtt: stat('SRT RTT', 'Round-trip time to the SRT sender', 'srtRtt'),
+    srtRetransmitted: stat('SRT retransmitted', 'Packets SRT received again after a loss, this connection', 'srtRetransmitted'),
+    srtLost: stat('SRT lost', 'Packets SRT saw missing (before retransmission), this connection', 'srtLost'),
+    srtDropped: stat('SRT dropped', 'Packets that came too late to repair (raise the latency), this connection', 'srtDropped'),
   };
   const chart = sparkline({ width: 600, height: 64 });
   chart.classList.add('spark--wide');
@@ -184,6 +234,25 @@ function inputSection() {
       setText(s.cc.value, count(stream.totalCcErrors ?? 0));
       setText(s.malformed.value, count(st.malformed));
       setText(s.lastPacket.value, st.lastPacketAt ? ago(st.lastPacketAt, now) : 'never');
+      const fec = st.fec;
+      for (const key of ['fecRecovered', 'fecPackets', 'fecMatrix']) s[key].el.hidden = !fec;
+      if (fec) {
+        setText(s.fecRecovered.value, count(fec.recovered));
+        setText(s.fecPackets.value, `${count(fec.columnPackets)} / ${count(fec.rowPackets)}`
+          + (fec.malformed > 0 ? ` (${count(fec.malformed)} malformed)` : ''));
+        setText(s.fecMatrix.value, fec.rows > 0 ? `${fec.columns} x ${fec.rows}, +${fec.addedDelayMillis} ms` : 'not known yet');
+      }
+      const srt = st.srt;
+      for (const key of ['srtState', 'srtRtt', 'srtRetransmitted', 'srtLost', 'srtDropped']) s[key].el.hidden = !srt;
+      if (srt) {
+        setText(s.srtState.value, srt.state);
+        setAttr(s.srtState.value, 'title', srt.reason || null);
+        setText(s.srtRtt.value, srt.rttMs == null ? '–' : `${srt.rttMs.toFixed(1)} ms`);
+        setText(s.srtRetransmitted.value, srt.packetsRetransmitted == null ? '–' : count(srt.packetsRetransmitted));
+        setText(s.srtLost.value, srt.packetsLost == null ? '–' : count(srt.packetsLost));
+        setText(s.srtDropped.value, srt.packetsDropped == null ? '–' : count(srt.packetsDropped));
+        s.srtDropped.el.classList.toggle('stat--bad', (srt.packetsDropped ?? 0) > 0);
+      }
       s.rtpLost.el.classList.toggle('stat--bad', (st.rtpLost ?? 0) > 0);
       s.cc.el.classList.toggle('stat--bad', (stream.totalCcErrors ?? 0) > 0);
       s.kernelDrops.el.classList.toggle('stat--bad', (st.kernelDrops ?? 0) > 0);
@@ -204,7 +273,8 @@ function programTable(program) {
   const table = h('table', { class: 'table table--pids' }, caption,
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'PID'), h('th', { scope: 'col' }, 'Codec'), h('th', { scope: 'col' }, 'Stream type'),
-      h('th', { scope: 'col' }, 'Language'), h('th', { scope: 'col' }, 'Packets'), h('th', { scope: 'col' }, 'CC errors'))),
+      h('th', { scope: 'col' }, 'Language'), h('th', { scope: 'col' }, 'Packets'), h('th', { scope: 'col' }, 'CC errors'),
+      h('th', { scope: 'col', title: 'Audio and video: whether PES (frames) arrive, and the video frame rate' }, 'Frames'))),
     rows);
   let current = program;
   table.update = (p) => {
@@ -213,20 +283,27 @@ function programTable(program) {
     if (p.registrations?.length) extras.push(`registration ${p.registrations.join(', ')}`);
     setText(caption, `Program ${p.number} · ${extras.join(' · ')}`);
   };
+  // rows outlive the snapshot they were made from: they read the newest one
+  let latest = {};
   table.updateStream = (stream) => {
+    latest = stream;
     syncList(rows, current.streams || [], (e) => e.pid, (e) => {
       const cells = [h('td', { 'data-label': 'PID' }), h('td', { 'data-label': 'Codec' }), h('td', { 'data-label': 'Stream type' }),
-        h('td', { 'data-label': 'Language' }), h('td', { 'data-label': 'Packets', class: 'num' }), h('td', { 'data-label': 'CC errors', class: 'num' })];
+        h('td', { 'data-label': 'Language' }), h('td', { 'data-label': 'Packets', class: 'num' }), h('td', { 'data-label': 'CC errors', class: 'num' }),
+        h('td', { 'data-label': 'Frames', 'data-frames': e.pid })];
       const row = h('tr', {}, ...cells);
       row.update = (es) => {
         setText(cells[0], pid(es.pid));
         setText(cells[1], es.codec || 'unknown');
         setText(cells[2], `0x${es.streamType.toString(16).toUpperCase().padStart(2, '0')}`);
         setText(cells[3], es.language || '–');
-        setText(cells[4], count(stream.packetsByPid?.[es.pid] ?? 0));
-        const cc = stream.ccErrorsByPid?.[es.pid] ?? 0;
+        setText(cells[4], count(latest.packetsByPid?.[es.pid] ?? 0));
+        const cc = latest.ccErrorsByPid?.[es.pid] ?? 0;
         setText(cells[5], count(cc));
         cells[5].classList.toggle('bad', cc > 0);
+        const activity = latest.activityByPid?.[es.pid];
+        setText(cells[6], frames(activity));
+        cells[6].classList.toggle('bad', activity ? !activity.carriesFrames : false);
       };
       return row;
     });

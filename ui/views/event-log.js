@@ -22,5 +22,6 @@ export function eventLog() {
 function describe(e) {
   const who = e.output ? `Output ${e.output}` : 'Channel';
   if (e.type === 'error') return `${who}: ${e.message}`;
+  if (e.type === 'input-switch') return `Input switched: ${e.from} → ${e.to} (${e.reason})`;
   return `${who}: ${e.from} → ${e.to}${e.reason ? ` (${e.reason})` : ''}`;
 }

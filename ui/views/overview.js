@@ -11,6 +11,10 @@ import { confirmAction } from '../components/confirm.js';
 import { toast } from '../components/notify.js';
 import { channelAlerts } from '../alerts.js';
 import { channelForm } from './channel-form.js';
+import { thumbnailWall } from './thumbnail-wall.js';
+
+/** The overview's layout, remembered in this browser: "list" (the table) or "grid" (the picture wall). */
+const LAYOUT_KEY = 'overview-layout';
 
 /** Mounts the overview in `root`; returns a function that unmounts it. */
 export function overviewView(root, { user, navigate }) {
@@ -38,10 +42,21 @@ export function overviewView(root, { user, navigate }) {
       ? 'Create one for each MediaLive channel: it needs the UDP port MediaLive sends to. Or start the server with --demo to see a test channel.'
       : 'An operator has not created any channel yet.'));
   const loading = h('p', { class: 'muted' }, 'Loading channels…');
+  const wall = thumbnailWall();
+  let layout = localStorage.getItem(LAYOUT_KEY) === 'grid' ? 'grid' : 'list';
+  const layoutButtons = ['list', 'grid'].map((name) => h('button', {
+    type: 'button', class: 'btn btn--small', 'data-layout': name, 'aria-pressed': String(layout === name),
+    onclick: () => {
+      layout = name;
+      localStorage.setItem(LAYOUT_KEY, name);
+      render();
+    },
+  }, name === 'list' ? 'List' : 'Pictures'));
+  const layoutToggle = h('div', { class: 'layout-toggle', role: 'group', 'aria-label': 'Show channels as' }, layoutButtons);
 
   root.replaceChildren(h('section', { class: 'page' },
-    h('div', { class: 'page__head' }, h('div', {}, heading, summary), newButton),
-    formSlot, loading, empty, h('div', { class: 'table-wrap' }, table)));
+    h('div', { class: 'page__head' }, h('div', {}, heading, summary), h('div', { class: 'actions' }, layoutToggle, newButton)),
+    formSlot, loading, empty, h('div', { class: 'table-wrap' }, table), wall));
 
   function closeForm() {
     formSlot.replaceChildren();
@@ -53,7 +68,7 @@ export function overviewView(root, { user, navigate }) {
     if (formSlot.firstChild) return closeForm();
     const form = channelForm({
       onCancel: closeForm,
-      onCreated: (channel) => {
+      onSaved: (channel) => {
         putChannel(channel);
         toast(`Channel "${channel.name || channel.id}" created. Add its outputs here.`);
         navigate(`#/channel/${encodeURIComponent(channel.id)}`);
@@ -68,8 +83,11 @@ export function overviewView(root, { user, navigate }) {
     loading.hidden = store.loaded;
     const channels = [...store.channels.values()];
     empty.hidden = !store.loaded || channels.length > 0;
-    table.hidden = channels.length === 0;
+    table.hidden = channels.length === 0 || layout === 'grid';
+    wall.hidden = channels.length === 0 || layout !== 'grid';
+    layoutButtons.forEach((b) => setAttr(b, 'aria-pressed', String(b.dataset.layout === layout)));
     syncList(rows, channels, (c) => c.id, (c) => channelRow(c, user));
+    if (layout === 'grid') wall.update(channels);
     const receiving = channels.filter((c) => c.status?.state === 'receiving').length;
     const running = channels.reduce((n, c) => n + (c.status?.outputsRunning ?? 0), 0);
     const total = channels.reduce((n, c) => n + (c.status?.outputsTotal ?? 0), 0);

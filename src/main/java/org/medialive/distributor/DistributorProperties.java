@@ -23,7 +23,30 @@ public record DistributorProperties(
             @DefaultValue("8") int reorderWindow,
             @DefaultValue("3s") Duration signalTimeout,
             @DefaultValue("10ms") Duration pollInterval,
-            @DefaultValue("1") int threads) {
+            @DefaultValue("1") int threads,
+            @DefaultValue Tr101290 tr101290) {
+    }
+
+    /** ETSI TR 101 290 intervals (defaults: the standard's) and how long a priority 1 error keeps health DEGRADED. */
+    public record Tr101290(
+            @DefaultValue("500ms") Duration pat,
+            @DefaultValue("500ms") Duration pmt,
+            @DefaultValue("5s") Duration pid,
+            @DefaultValue("40ms") Duration pcr,
+            @DefaultValue("100ms") Duration pcrJump,
+            @DefaultValue("700ms") Duration pts,
+            @DefaultValue("10s") Duration degradedFor) {
+
+        public Tr101290 {
+            new org.medialive.distributor.stream.Tr101290Limits(pat, pmt, pid, pcr, pcrJump, pts); // refuses a bad setting at start-up
+            if (degradedFor == null || degradedFor.isNegative()) {
+                throw new IllegalArgumentException("distributor.ingest.tr101290.degraded-for must not be negative");
+            }
+        }
+
+        public org.medialive.distributor.stream.Tr101290Limits limits() {
+            return new org.medialive.distributor.stream.Tr101290Limits(pat, pmt, pid, pcr, pcrJump, pts);
+        }
     }
 
     public record Output(

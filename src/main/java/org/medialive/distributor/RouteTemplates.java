@@ -44,6 +44,12 @@ public class RouteTemplates {
         }
     }
 
+    /** The consumer of route {@code routeId} (also while it starts), or null when there is no such route. */
+    public org.apache.camel.Consumer consumer(String routeId) {
+        org.apache.camel.Route route = camel.getRoute(routeId);
+        return route == null ? null : route.getConsumer();
+    }
+
     public boolean exists(String routeId) {
         return camel.getRoute(routeId) != null;
     }

@@ -13,6 +13,8 @@ import java.time.Clock;
 import org.medialive.distributor.output.CueSource;
 import org.medialive.distributor.output.Output;
 import org.medialive.distributor.stream.TsAnalyzer;
+import org.medialive.distributor.ingest.TsSink;
+import org.medialive.distributor.stream.ElementaryStream;
 import org.medialive.distributor.output.OutputDefinition;
 import org.medialive.distributor.output.OutputState;
 import org.medialive.distributor.output.OutputView;
@@ -27,7 +29,13 @@ public final class Channel implements Ticking {
     private final String id;
     private final OutputFanout fanout = new OutputFanout();
     private final ChannelInput input;
+    /** Feeds the outputs from the input or, after a failover, from the backup input. */
+    private final InputSelector selector;
+    private final RedundantInput backup;
+    private final CueOrigins cueOrigins = new CueOrigins();
     private final TsAnalyzer analysis;
+    /** Observers added after construction (thumbnails); changed under their own lock, never the channel's. */
+    private final List<TsSink> extraObservers = new ArrayList<>();
     private final Map<String, Output> outputs = new LinkedHashMap<>();
     /**
      * A copy of {@link #outputs}, replaced on every change: the view, the stats and the tick
@@ -43,9 +51,29 @@ public final class Channel implements Ticking {
             ApplicationEventPublisher events) {
         this.id = definition.id();
         this.definition = definition;
-        this.input = new ChannelInput(id, properties, routes, events, fanout);
-        this.analysis = new TsAnalyzer(Clock.systemUTC(), cue -> events.publishEvent(new CueSeen(id, CueView.of(cue))));
+        this.selector = new InputSelector(id, fanout, events::publishEvent);
+        this.input = new ChannelInput(id, properties, routes, events, selector.gate(InputRole.PRIMARY));
+        this.backup = new RedundantInput(id, properties, routes, events, selector);
+        // the listener runs within the fan-out's call, so the active input is the one the cue came from
+        this.analysis = new TsAnalyzer(Clock.systemUTC(), cue -> events.publishEvent(new CueSeen(id, CueView.of(cue).from(
+                selector.redundant() ? cueOrigins.seen(cue, selector.active()) : null))),
+                properties.ingest().tr101290().limits());
         fanout.observers(List.of(analysis));
+    }
+
+    /** Adds an observer of every packet this channel receives; it runs on the ingest thread, so it must be quick. */
+    public void observe(TsSink observer) {
+        synchronized (extraObservers) {
+            extraObservers.add(observer);
+            List<TsSink> all = new ArrayList<>(List.of(analysis));
+            all.addAll(extraObservers);
+            fanout.observers(all);
+        }
+    }
+
+    /** The elementary streams of the latest PMTs. */
+    public List<ElementaryStream> streams() {
+        return analysis.snapshot().streams();
     }
 
     /** What outputs need of this channel's SCTE-35 analysis. */
@@ -55,7 +83,7 @@ public final class Channel implements Ticking {
 
     /** The last cues decoded on this channel, oldest first. */
     public List<CueView> cues() {
-        return analysis.cues().stream().map(CueView::of).toList();
+        return analysis.cues().stream().map(cue -> CueView.of(cue).from(cueOrigins.of(cue))).toList();
     }
 
     @Override
@@ -73,20 +101,22 @@ public final class Channel implements Ticking {
         IngestCounters c = input.counters();
         long drops = views.stream().mapToLong(v -> v.status().drops()).sum();
         int running = (int) current.stream().filter(o -> o.status().state() == OutputState.RUNNING).count();
-        ChannelView.Status status = new ChannelView.Status(input.state().word(), input.since(), input.lastError(),
+        ChannelView.Status status = new ChannelView.Status(state().word(), input.since(), input.lastError(),
                 input.bitrate(), input.bitrate10s(), c.datagrams(), c.packets(), c.bytes(), c.rtpLost(),
                 c.rtpReordered(), c.rtpDuplicate(), c.rtpLate(), c.malformed(), c.rejected(), c.lastMalformed(),
                 drops, c.lastPacketMillis() == 0 ? null : java.time.Instant.ofEpochMilli(c.lastPacketMillis()),
                 running, current.size(), c.rtpDropped(), c.senderRestarts(), c.kernelDrops(),
-                c.receiveBuffer() == 0 ? null : c.receiveBuffer(), input.receiveBufferRequested(), input.warnings(definition.input()));
+                c.receiveBuffer() == 0 ? null : c.receiveBuffer(), input.receiveBufferRequested(), input.warnings(definition.input()),
+                backup.activeInput(definition), input.fecCounters(), input.srtLink());
         List<org.medialive.distributor.stream.Cue> recent = analysis.cues();
-        CueView lastCue = recent.isEmpty() ? null : CueView.of(recent.get(recent.size() - 1));
-        return new ChannelView(id, definition.name(), definition.input(), definition.started(), status,
-                analysis.snapshot(), lastCue, views);
+        CueView lastCue = recent.isEmpty() ? null : CueView.of(recent.get(recent.size() - 1)).from(cueOrigins.of(recent.get(recent.size() - 1)));
+        return new ChannelView(id, definition.name(), definition.input().masked(), definition.started(), status,
+                analysis.snapshot(), lastCue, views, definition.backupInput() == null ? null : definition.backupInput().masked(), backup.failover(definition),
+                backup.inputs(definition, input));
     }
 
     public ChannelState state() {
-        return input.state();
+        return backup.state(definition, input);
     }
 
     public IngestCounters counters() {
@@ -150,6 +180,7 @@ public final class Channel implements Ticking {
     synchronized void start() {
         refuseIfDeleted();
         definition = definition.with(definition.input(), definition.name(), true, definitions());
+        backup.start(definition);
         input.start(definition.input());
         outputs.values().stream().filter(o -> o.definition().enabled()).forEach(Output::start);
     }
@@ -181,6 +212,7 @@ public final class Channel implements Ticking {
             definition = definition.with(definition.input(), definition.name(), false, definitions());
         }
         input.stop();
+        backup.stop();
         stopAll(outputs.values(), reason);
     }
 
@@ -208,14 +240,29 @@ public final class Channel implements Ticking {
         definition = definition.with(newInput, name, definition.started(), definitions());
         if (inputChanged && definition.started()) {
             input.stop();
+            backup.opened(InputRole.PRIMARY);
             input.start(newInput);
         }
+    }
+
+    /** New or no backup input or failover policy: only the backup's ingest route restarts. */
+    synchronized void updateRedundancy(InputDefinition newBackup, FailoverPolicy newFailover) {
+        refuseIfDeleted();
+        ChannelDefinition old = definition;
+        definition = definition.withRedundancy(newBackup, newFailover);
+        backup.update(old, definition);
+    }
+
+    /** An operator's switch to the primary or backup input. */
+    void switchInput(InputRole to, String by) {
+        backup.switchByOperator(definition, to, by);
     }
 
     /** Once a second, from {@link ChannelTicks} only: signal, input retries, the output watchdog. */
     @Override
     public void tick(long nowMillis) {
         input.tick(definition.input(), nowMillis);
+        backup.tick(definition, nowMillis);
         for (Output output : outputs()) {
             output.tick();
         }

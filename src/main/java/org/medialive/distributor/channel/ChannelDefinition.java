@@ -10,14 +10,21 @@ import static org.medialive.distributor.RequestRejectedException.invalid;
  * A channel as configured and stored: its input, its outputs, and whether it should run.
  *
  * @param started whether the channel should receive and feed its outputs (restored at start-up)
+ * @param backupInput a second input for the same programme (MediaLive's pipeline 1), or null
+ * @param failover    when the backup input takes over; null for the defaults (only with a backupInput)
  */
 public record ChannelDefinition(String id, String name, InputDefinition input, boolean started,
-                                List<OutputDefinition> outputs) {
+                                List<OutputDefinition> outputs, InputDefinition backupInput, FailoverPolicy failover) {
 
     public static final Pattern ID = OutputDefinition.ID;
 
     public ChannelDefinition {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    }
+
+    /** A channel with one input. */
+    public ChannelDefinition(String id, String name, InputDefinition input, boolean started, List<OutputDefinition> outputs) {
+        this(id, name, input, started, outputs, null, null);
     }
 
     /** Checks id, name and input; outputs are checked one by one as they are added. */
@@ -32,7 +39,9 @@ public record ChannelDefinition(String id, String name, InputDefinition input, b
         if (input == null) {
             throw invalid("input is required, e.g. \"input\": {\"port\": 5000}");
         }
-        return new ChannelDefinition(id, name, input.validated(), started, outputs);
+        InputDefinition checkedInput = input.validated();
+        return new ChannelDefinition(id, name, checkedInput, started, outputs,
+                RedundantInputCheck.backup(checkedInput, backupInput), RedundantInputCheck.failover(backupInput, failover));
     }
 
     public String displayName() {
@@ -40,6 +49,10 @@ public record ChannelDefinition(String id, String name, InputDefinition input, b
     }
 
     ChannelDefinition with(InputDefinition newInput, String newName, boolean nowStarted, List<OutputDefinition> newOutputs) {
-        return new ChannelDefinition(id, newName, newInput, nowStarted, newOutputs);
+        return new ChannelDefinition(id, newName, newInput, nowStarted, newOutputs, backupInput, failover);
+    }
+
+    ChannelDefinition withRedundancy(InputDefinition newBackup, FailoverPolicy newFailover) {
+        return new ChannelDefinition(id, name, input, started, outputs, newBackup, newFailover);
     }
 }

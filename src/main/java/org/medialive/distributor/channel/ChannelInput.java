@@ -10,6 +10,11 @@ import org.medialive.distributor.ingest.ChannelReceiver;
 import org.medialive.distributor.ingest.DatagramHandler;
 import org.medialive.distributor.ingest.IngestEventLoops;
 import org.medialive.distributor.ingest.IngestCounters;
+import org.medialive.distributor.ingest.TsSink;
+import org.medialive.distributor.ingest.fec.FecCounters;
+import org.medialive.distributor.ingest.fec.FecDecoder;
+import org.medialive.distributor.ingest.SourceFilter;
+import org.medialive.distributor.ingest.srt.SrtInput;
 import org.medialive.distributor.monitoring.BitrateMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +34,9 @@ final class ChannelInput {
     private final DistributorProperties properties;
     private final RouteTemplates routes;
     private final ApplicationEventPublisher events;
-    private final OutputFanout fanout;
+    private final TsSink fanout;
+    /** Null for the channel's input; "backup" for its backupInput (its route id and log lines say so). */
+    private final String label;
     private final BitrateMeter bitrate = new BitrateMeter();
     private volatile ChannelReceiver receiver;
     private volatile ChannelState state = ChannelState.STOPPED;
@@ -37,25 +44,40 @@ final class ChannelInput {
     private volatile String lastError;
     private volatile long lastAttemptMillis;
     private final InputNotices notices;
+    private final InputFecRoutes fecRoutes;
+    private volatile SrtInput srt;
 
     ChannelInput(String channelId, DistributorProperties properties, RouteTemplates routes,
-                 ApplicationEventPublisher events, OutputFanout fanout) {
+                 ApplicationEventPublisher events, TsSink fanout) {
+        this(channelId, null, properties, routes, events, fanout);
+    }
+
+    ChannelInput(String channelId, String label, DistributorProperties properties, RouteTemplates routes,
+                 ApplicationEventPublisher events, TsSink fanout) {
         this.channelId = channelId;
+        this.label = label;
         this.properties = properties;
         this.routes = routes;
         this.events = events;
         this.fanout = fanout;
         this.notices = new InputNotices(channelId, properties.ingest().receiveBuffer().toBytes(), events);
+        // the backup input's FEC routes are named after it, so a channel can have FEC on both inputs
+        this.fecRoutes = new InputFecRoutes(label == null ? channelId : channelId + "." + label, routes, properties);
     }
 
     /** Opens the input; if the port cannot be opened the state is ERROR and it is retried. */
     synchronized void start(InputDefinition input) {
+        if (input.srt() != null) {
+            startSrt(input);
+            return;
+        }
         lastAttemptMillis = System.currentTimeMillis();
-        receiver = new ChannelReceiver(InputDefinition.sourceFilter(input.sourceAddress()), properties.ingest().reorderWindow(), fanout);
+        receiver = new ChannelReceiver(InputDefinition.sourceFilter(input.sourceAddress()), properties.ingest().reorderWindow(), fanout,
+                input.fecEnabled() ? new FecDecoder() : null);
         notices.reset();
         bitrate.reset();
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("channel", channelId);
+        parameters.put("channel", label == null ? channelId : channelId + " " + label);
         parameters.put("address", input.listenAddress());
         parameters.put("port", input.port());
         parameters.put("networkInterface", input.networkInterface() == null ? "lo" : input.networkInterface());
@@ -63,8 +85,9 @@ final class ChannelInput {
         try {
             routes.add("channel-ingest", routeId(), parameters,
                     Map.of("receiver", receiver, "handler", new DatagramHandler(receiver),
-                            "eventLoops", IngestEventLoops.shared(properties.ingest())));
+                            "eventLoops", IngestEventLoops.shared(properties.ingest()), "bootstrap", InputBootstraps.of(input, routes, routeId())));
             lastError = null;
+            fecRoutes.start(input, receiver);
             moveTo(ChannelState.WAITING, "listening on " + input.listenAddress() + ":" + input.port());
         } catch (RuntimeException e) {
             removeRouteQuietly();
@@ -73,7 +96,23 @@ final class ChannelInput {
         }
     }
 
+    /** An SRT input: srt-live-transmit's stream goes to the same receiver as datagrams do, in place of the UDP route. */
+    private void startSrt(InputDefinition input) {
+        receiver = new ChannelReceiver(SourceFilter.ANY, properties.ingest().reorderWindow(), fanout);
+        notices.reset();
+        bitrate.reset();
+        lastError = null;
+        srt = new SrtInput(label == null ? channelId : channelId + "." + label, SrtInputUrl.parse(input.srt()), receiver, properties);
+        srt.start();
+        moveTo(ChannelState.WAITING, "SRT input starting");
+    }
+
     synchronized void stop() {
+        SrtInput running = srt;
+        if (running != null) {
+            srt = null;
+            running.stop();
+        }
         removeRouteQuietly();
         ChannelReceiver current = receiver;
         if (current != null) {
@@ -103,8 +142,9 @@ final class ChannelInput {
             moveTo(ChannelState.RECEIVING, "MPEG-TS arriving");
         } else {
             current.flushHeld();
-            moveTo(ChannelState.WAITING, counters.lastPacketMillis() == 0 ? "nothing received yet"
-                    : "no signal for " + quietMillis / 1000 + " s");
+            String quiet = counters.lastPacketMillis() == 0 ? "nothing received yet" : "no signal for " + quietMillis / 1000 + " s";
+            SrtInput running = srt;
+            moveTo(ChannelState.WAITING, running == null ? quiet : quiet + ": " + running.link().reason());
         }
     }
 
@@ -114,7 +154,20 @@ final class ChannelInput {
 
     /** What the operator should fix in this input's setup; empty when all is well. */
     List<String> warnings(InputDefinition input) {
-        return notices.warnings(input, counters());
+        SrtInput running = srt;
+        if (running != null) {
+            return running.warnings();
+        }
+        IngestCounters counters = counters();
+        List<String> warnings = notices.warnings(input, counters);
+        fecRoutes.addWarnings(warnings, input, fecCounters(), counters.lastPacketMillis(), System.currentTimeMillis());
+        return warnings;
+    }
+
+    /** FEC counters of the running input, or null when FEC is off. */
+    FecCounters fecCounters() {
+        ChannelReceiver current = receiver;
+        return current == null ? null : current.fecCounters();
     }
 
     IngestCounters counters() {
@@ -131,7 +184,14 @@ final class ChannelInput {
     }
 
     String lastError() {
-        return lastError;
+        SrtInput running = srt;
+        return running != null ? running.link().lastError() : lastError;
+    }
+
+    /** The SRT input's state, reason and link figures; null for an RTP/UDP input. */
+    java.util.Map<String, Object> srtLink() {
+        SrtInput running = srt;
+        return running == null ? null : running.link().view();
     }
 
     long bitrate() {
@@ -149,15 +209,20 @@ final class ChannelInput {
         }
         state = next;
         since = Instant.now();
+        String who = label == null ? channelId : channelId + " " + label + " input";
         if (next == ChannelState.ERROR || next == ChannelState.WAITING && previous == ChannelState.RECEIVING) {
-            LOG.warn("Channel {}: {} -> {} ({})", channelId, previous.word(), next.word(), reason);
+            LOG.warn("Channel {}: {} -> {} ({})", who, previous.word(), next.word(), reason);
         } else {
-            LOG.info("Channel {}: {} -> {} ({})", channelId, previous.word(), next.word(), reason);
+            LOG.info("Channel {}: {} -> {} ({})", who, previous.word(), next.word(), reason);
+        }
+        if (label != null) {
+            return; // the channel's own state follows its active input (Channel.state())
         }
         events.publishEvent(new ChannelStateChange(channelId, previous, next, reason));
     }
 
     private void removeRouteQuietly() {
+        fecRoutes.stop();
         try {
             routes.remove(routeId(), 5);
         } catch (RuntimeException e) {
@@ -166,7 +231,8 @@ final class ChannelInput {
     }
 
     private String routeId() {
-        return "ingest-" + channelId;
+        // '.' is never in a channel id, so no channel's route can be named like another's backup
+        return label == null ? "ingest-" + channelId : "ingest-" + channelId + "." + label;
     }
 
     private static String rootMessage(Throwable e) {

@@ -103,13 +103,15 @@ class ChannelLifecycle extends EventNotifierSupport {
     /** Checks a hand-editable file as strictly as the API checks requests. */
     private static List<ChannelDefinition> checked(List<ChannelDefinition> channels, ConfigStore store) {
         Set<String> ids = new HashSet<>();
-        Set<Integer> ports = new HashSet<>();
+        List<InputPorts.Socket> sockets = new ArrayList<>();
         try {
             for (ChannelDefinition channel : channels) {
                 ChannelDefinition valid = channel.validated();
-                if (!ids.add(valid.id()) || !ports.add(valid.input().port())) {
+                List<InputPorts.Socket> taken = InputPorts.of(valid).stream().flatMap(input -> InputPorts.taken(input).stream()).toList();
+                if (!ids.add(valid.id()) || taken.stream().anyMatch(socket -> sockets.stream().anyMatch(socket::clashes))) {
                     throw RequestRejectedException.invalid("channel '" + valid.id() + "' repeats an id or input port");
                 }
+                sockets.addAll(taken);
                 Set<String> outputIds = new HashSet<>();
                 for (OutputDefinition output : channel.outputs()) {
                     output.validated();

@@ -1,7 +1,6 @@
 package org.medialive.distributor.channel;
 
 import java.util.List;
-import java.util.Objects;
 import org.medialive.distributor.DistributorProperties;
 import org.medialive.distributor.monitoring.EventHandOff;
 import org.medialive.distributor.RequestRejectedException;
@@ -33,6 +32,11 @@ public class ChannelService {
         return registry.all().stream().map(Channel::view).toList();
     }
 
+    /** The channels now, for work done per channel outside this package (thumbnails). */
+    public java.util.Collection<Channel> channels() {
+        return registry.all();
+    }
+
     public ChannelView view(String id) {
         return registry.get(id).view();
     }
@@ -52,11 +56,16 @@ public class ChannelService {
             }
             String id = request.id() != null ? request.id()
                     : IdGenerator.fromName(request.name(), "channel", candidate -> registry.find(candidate) != null);
-            ChannelDefinition definition = new ChannelDefinition(id, request.name(), request.input(), false, List.of()).validated();
+            ChannelDefinition definition = new ChannelDefinition(id, request.name(), request.input(), false, List.of(),
+                    request.backupInput(), request.failover()).validated();
+            definition.input().keepingSecretsOf(null);
+            if (definition.backupInput() != null) {
+                definition.backupInput().keepingSecretsOf(null);
+            }
             if (registry.find(id) != null) {
                 throw conflict("a channel with id '" + id + "' already exists; choose another id or change that channel with PUT");
             }
-            checkPortFree(definition.input(), null);
+            checkPortFree(definition, null);
             channel = new Channel(definition, properties, routes, events);
             registry.put(channel);
             registry.persist();
@@ -79,10 +88,13 @@ public class ChannelService {
             if (request.id() != null && !request.id().equals(id)) {
                 throw invalid("the id in the body ('" + request.id() + "') differs from the path ('" + id + "'); ids cannot be changed");
             }
-            checked = new ChannelDefinition(id, request.name(), request.input(), false, List.of()).validated();
-            checkPortFree(checked.input(), id);
+            checked = new ChannelDefinition(id, request.name(), request.input(), false, List.of(),
+                    request.backupInput(), request.failover()).validated();
+            checkPortFree(checked, id);
         }
-        channel.update(checked.name(), checked.input());
+        channel.update(checked.name(), checked.input().keepingSecretsOf(channel.definition().input()));
+        channel.updateRedundancy(checked.backupInput() == null ? null
+                : checked.backupInput().keepingSecretsOf(channel.definition().backupInput()), checked.failover());
         registry.persist();
         return channel.view();
     }
@@ -114,11 +126,23 @@ public class ChannelService {
         return channel.view();
     }
 
+    /** Switches the channel's outputs to its primary or backup input now, between two datagrams. */
+    public ChannelView switchInput(String id, String to, String by) {
+        registry.get(id).switchInput(InputRole.of(to), by);
+        return registry.get(id).view();
+    }
+
+    private void checkPortFree(ChannelDefinition channel, String exceptChannel) {
+        for (InputDefinition input : InputPorts.of(channel)) {
+            checkPortFree(input, exceptChannel);
+        }
+    }
+
     private void checkPortFree(InputDefinition input, String exceptChannel) {
         for (Channel other : registry.all()) {
-            if (!other.id().equals(exceptChannel) && Objects.equals(other.definition().input().port(), input.port())) {
-                throw conflict("input port " + input.port() + " is already used by channel '" + other.id()
-                        + "'; every channel needs its own UDP port");
+            if (!other.id().equals(exceptChannel) && InputPorts.of(other.definition()).stream().anyMatch(o -> InputPorts.overlap(o, input))) {
+                throw conflict("input port " + InputPorts.describe(input) + " is already used by channel '" + other.id()
+                        + "'; every channel needs its own UDP port, or its own multicast group on a shared port");
             }
         }
     }

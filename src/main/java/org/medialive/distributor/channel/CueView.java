@@ -14,11 +14,13 @@ import org.medialive.distributor.stream.SpliceTime;
  *
  * @param command      splice_null, splice_insert, time_signal, bandwidth_reservation, private_command or other
  * @param segmentation the segmentation descriptors' type ids (e.g. 0x34 provider placement opportunity start)
+ * @param input        for a channel with a backupInput: the input the cue came from ("primary" or "backup")
+ * @param repeat       true when its event id was seen before from the other input (the same cue again after a switch)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CueView(Instant time, int pid, String command, Long eventId, Boolean outOfNetwork, Boolean cancel,
                       Boolean immediate, Long pts, Double ptsSeconds, Long breakDuration, Double breakSeconds,
-                      Boolean autoReturn, List<Integer> segmentation, boolean crcValid) {
+                      Boolean autoReturn, List<Integer> segmentation, boolean crcValid, String input, Boolean repeat) {
 
     private static final double PTS_HZ = 90_000.0;
 
@@ -37,16 +39,25 @@ public record CueView(Instant time, int pid, String command, Long eventId, Boole
             return new CueView(time, cue.pid(), "splice_insert", insert.eventId(), insert.outOfNetwork(),
                     insert.cancel(), insert.immediate(), pts(insert.spliceTime()), seconds(pts(insert.spliceTime())),
                     length == null ? null : length.duration(), length == null ? null : seconds(length.duration()),
-                    length == null ? null : length.autoReturn(), types, crc);
+                    length == null ? null : length.autoReturn(), types, crc, null, null);
         }
         if (command instanceof SpliceCommand.TimeSignal signal) {
             return new CueView(time, cue.pid(), "time_signal", null, null, null, null,
-                    pts(signal.time()), seconds(pts(signal.time())), null, null, null, types, crc);
+                    pts(signal.time()), seconds(pts(signal.time())), null, null, null, types, crc, null, null);
         }
         String name = command instanceof SpliceCommand.SpliceNull ? "splice_null"
                 : command instanceof SpliceCommand.BandwidthReservation ? "bandwidth_reservation"
                 : command instanceof SpliceCommand.PrivateCommand ? "private_command" : "other";
-        return new CueView(time, cue.pid(), name, null, null, null, null, null, null, null, null, null, types, crc);
+        return new CueView(time, cue.pid(), name, null, null, null, null, null, null, null, null, null, types, crc, null, null);
+    }
+
+    /** The same cue, saying which input it came from. */
+    CueView from(CueOrigins.Origin origin) {
+        if (origin == null) {
+            return this;
+        }
+        return new CueView(time, pid, command, eventId, outOfNetwork, cancel, immediate, pts, ptsSeconds, breakDuration,
+                breakSeconds, autoReturn, segmentation, crcValid, origin.input(), origin.repeat() ? Boolean.TRUE : null);
     }
 
     private static Long pts(SpliceTime time) {

@@ -27,6 +27,13 @@ final class OutputFanout implements TsSink {
         }
     }
 
+    @Override
+    public void unsynced(byte[] buffer, int offset, int length) {
+        for (TsSink observer : observers) {
+            observer.unsynced(buffer, offset, length);
+        }
+    }
+
     void outputs(Collection<Output> current) {
         outputs = current.toArray(NONE);
     }

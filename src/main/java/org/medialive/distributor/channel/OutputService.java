@@ -126,8 +126,9 @@ public class OutputService {
     }
 
     private static void checkTrackChoice(Destination destination, OutputDefinition definition) {
-        if (definition.audio() != null && destination.protocol().equals("srt")) {
-            throw invalid("audio selects the track of RTMP outputs only; SRT outputs carry every track unchanged");
+        if (definition.audio() != null && destination.carriesScte35()) {
+            throw invalid("audio selects the track of RTMP outputs only; " + destination.protocol().toUpperCase()
+                    + " outputs carry every track unchanged");
         }
     }
 

@@ -4,6 +4,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.medialive.distributor.channel.ChannelService;
+import org.medialive.distributor.security.Caller;
 import org.springframework.stereotype.Component;
 
 /** What the channel REST routes in routes/rest-api.camel.yaml call; JSON in, JSON out. */
@@ -60,5 +61,12 @@ public class ChannelApi {
 
     public String stop(@Header("id") String id) {
         return json.write(channels.stop(id));
+    }
+
+    /** Body {"to":"primary"|"backup"}: the outputs continue from that input, between two datagrams. */
+    public String switchInput(@Header("id") String id, @Body String body, Exchange exchange) {
+        InputSwitchRequest request = json.read(body, InputSwitchRequest.class);
+        Caller caller = exchange.getProperty(Caller.PROPERTY, Caller.class);
+        return json.write(channels.switchInput(id, request.to(), caller == null ? null : caller.user()));
     }
 }

@@ -14,9 +14,12 @@ import org.springframework.stereotype.Component;
 public class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
 
     private static final Set<String> SENT = Set.of("content-type", "location", "retry-after");
+    /** Set by ThumbnailApi on its route only: anywhere else they would be the request's own, echoed. */
+    private static final Set<String> PICTURE = Set.of("etag", "cache-control", "last-modified");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !SENT.contains(headerName.toLowerCase());
+        String name = headerName.toLowerCase();
+        return !(SENT.contains(name) || PICTURE.contains(name) && ThumbnailApi.ROUTE.equals(exchange.getFromRouteId()));
     }
 }

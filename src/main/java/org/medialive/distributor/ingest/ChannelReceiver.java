@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
+import org.medialive.distributor.ingest.fec.FecCounters;
+import org.medialive.distributor.ingest.fec.FecDecoder;
 
 /**
  * The last step of a channel's ingest route: takes each datagram, drops what is not
@@ -28,12 +30,29 @@ public final class ChannelReceiver implements Processor {
     private long rejected;
     private long lastPacketMillis;
     private SenderRestart lastRestart;
+    private final FecDecoder fec;
+    private final int reorderWindow;
+    private final DatagramParser recoveredParser = new DatagramParser();
+    private byte[] recoveredDatagram;
 
     /** @param sources the senders datagrams are accepted from ({@link SourceFilter#ANY} for all) */
     public ChannelReceiver(SourceFilter sources, int reorderWindow, TsSink sink) {
+        this(sources, reorderWindow, sink, null);
+    }
+
+    /**
+     * @param fec SMPTE 2022-1 FEC for this input, or null when it is off; with it the reorder
+     *            window grows to what the FEC matrix needs once the FEC headers tell its size
+     */
+    public ChannelReceiver(SourceFilter sources, int reorderWindow, TsSink sink, FecDecoder fec) {
         this.sources = sources;
         this.sink = sink;
-        this.reorder = new RtpReorderBuffer(reorderWindow, this::pass, this::senderRestarted);
+        this.fec = fec;
+        this.reorderWindow = reorderWindow;
+        this.reorder = fec == null
+                ? new RtpReorderBuffer(reorderWindow, this::pass, this::senderRestarted)
+                : new RtpReorderBuffer(reorderWindow, RtpReorderBuffer.LARGEST_WINDOW, this::pass, this::senderRestarted, this::recover);
+        this.recoveredDatagram = fec == null ? null : new byte[DatagramHandler.LARGEST_DATAGRAM];
     }
 
     @Override
@@ -61,10 +80,44 @@ public final class ChannelReceiver implements Processor {
     public synchronized void receive(byte[] datagram, int length) {
         datagrams++;
         switch (parser.parse(datagram, length)) {
-            case RTP -> reorder.accept(parser.sequence, parser.ssrc, datagram, parser.payloadOffset, parser.payloadLength);
+            case RTP -> {
+                if (fec != null) {
+                    fec.media(datagram, length, parser.sequence, parser.ssrc);
+                }
+                reorder.accept(parser.sequence, parser.ssrc, datagram, parser.payloadOffset, parser.payloadLength);
+            }
             case PLAIN_TS -> pass(datagram, parser.payloadOffset, parser.payloadLength);
-            case MALFORMED -> malformed++;
+            case MALFORMED -> {
+                malformed++;
+                if (parser.unsynced) {
+                    sink.unsynced(datagram, parser.payloadOffset, parser.payloadLength);
+                }
+            }
         }
+    }
+
+    /**
+     * Accepts one datagram from a FEC port (media port + 2 or + 4); called on the event loop of
+     * the FEC route. A refused or malformed one is counted and never reaches the media path.
+     */
+    public synchronized void receiveFec(InetSocketAddress sender, byte[] datagram, int length) {
+        if (fec == null) {
+            return;
+        }
+        if (!sources.accepts(sender)) {
+            fec.refused("FEC datagram from an address that is not one of the input's sources");
+            return;
+        }
+        fec.fec(datagram, length, System.currentTimeMillis());
+        int wanted = Math.max(reorderWindow, fec.window());
+        if (wanted != reorder.window()) {
+            reorder.resize(wanted);
+        }
+    }
+
+    /** FEC counters, or null when FEC is off on this input. */
+    public synchronized FecCounters fecCounters() {
+        return fec == null ? null : fec.counters();
     }
 
     /**
@@ -78,6 +131,11 @@ public final class ChannelReceiver implements Processor {
     /** Once a second (never per datagram): what the kernel says about the socket. */
     public void sampleSocket() {
         socket.sample();
+        if (fec != null) {
+            synchronized (this) {
+                fec.sample(System.currentTimeMillis());
+            }
+        }
     }
 
     public synchronized IngestCounters counters() {
@@ -103,6 +161,21 @@ public final class ChannelReceiver implements Processor {
     // rare (a sender restart), so one small object here is not a per-datagram allocation
     private void senderRestarted(long previousSsrc, long ssrc, int firstSequence) {
         lastRestart = new SenderRestart(previousSsrc, ssrc, firstSequence, reorder.restarts);
+        if (fec != null) {
+            fec.restarted();
+        }
+    }
+
+    /** The reorder window's last try before counting a packet lost: rebuild it from FEC. */
+    private boolean recover(int sequence, long ssrc) {
+        int length = fec.recover(sequence, ssrc, recoveredDatagram);
+        if (length < 0 || recoveredParser.parse(recoveredDatagram, length) != DatagramParser.Kind.RTP
+                || recoveredParser.sequence != sequence) {
+            return false;
+        }
+        fec.delivered();
+        pass(recoveredDatagram, recoveredParser.payloadOffset, recoveredParser.payloadLength);
+        return true;
     }
 
     private void pass(byte[] data, int offset, int length) {

@@ -20,8 +20,11 @@ final class DatagramParser {
     long ssrc;
     /** Why the last datagram was malformed; a constant, to explain counters in logs and status. */
     String problem;
+    /** Whether the last datagram was malformed only because a packet lacks its sync byte (payload offset and length are set). */
+    boolean unsynced;
 
     Kind parse(byte[] d, int length) {
+        unsynced = false;
         if (length == 0) {
             return malformed("empty datagram");
         }
@@ -66,6 +69,7 @@ final class DatagramParser {
         }
         for (int i = payloadOffset; i < payloadOffset + payloadLength; i += TS_PACKET) {
             if (d[i] != SYNC) {
+                unsynced = true;
                 return malformed("TS packet without sync byte 0x47");
             }
         }

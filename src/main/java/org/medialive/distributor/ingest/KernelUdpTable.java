@@ -14,9 +14,11 @@ import java.util.List;
  * Datagrams the kernel dropped on a UDP socket because its receive buffer was full: the
  * {@code drops} column of {@code /proc/net/udp} and {@code /proc/net/udp6} (Linux), found by
  * the socket's local address and port. Java cannot read SO_RXQ_OVFL, and the socket's inode
- * (which would name it exactly) is not reachable from Java's channel; the address and port are
- * unique because ingest sockets do not share ports (reuseAddress is off). Read once a second
- * per channel, never per datagram.
+ * (which would name it exactly) is not reachable from Java's channel. The address and port name
+ * one ingest socket: a unicast input's socket has its port to itself (reuseAddress off), and
+ * multicast inputs sharing a port are each bound to their own group (MulticastBootstrap; the
+ * same group on the same port twice is refused when channels are saved). Read once a second per
+ * channel, never per datagram.
  */
 final class KernelUdpTable {
 

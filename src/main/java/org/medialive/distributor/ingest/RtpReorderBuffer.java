@@ -33,7 +33,9 @@ final class RtpReorderBuffer {
 
     private final TsSink sink;
     private final SenderRestarts restartListener;
-    private final int window;
+    private final RtpGapFiller filler;
+    private int window;
+    private final int capacity;
     private final RtpHeldPackets held;
     private final boolean[] delivered = new boolean[HISTORY];
     private final RtpProbation probation = new RtpProbation();
@@ -47,16 +49,40 @@ final class RtpReorderBuffer {
     long late;
     long dropped;
     long restarts;
+    /** Gaps the filler (FEC) filled instead of counting them lost. */
+    long recovered;
 
     RtpReorderBuffer(int window, TsSink sink) {
         this(window, sink, SenderRestarts.NONE);
     }
 
     RtpReorderBuffer(int window, TsSink sink, SenderRestarts restartListener) {
-        this.window = Math.max(1, Math.min(window, LARGEST_WINDOW));
+        this(window, window, sink, restartListener, RtpGapFiller.NONE);
+    }
+
+    /**
+     * @param capacity the largest window {@link #resize} may set (slots are made for it)
+     * @param filler   asked for each sequence number before it is counted lost
+     */
+    RtpReorderBuffer(int window, int capacity, TsSink sink, SenderRestarts restartListener, RtpGapFiller filler) {
+        this.capacity = Math.max(1, Math.min(Math.max(window, capacity), LARGEST_WINDOW));
+        this.window = Math.max(1, Math.min(window, this.capacity));
         this.sink = sink;
         this.restartListener = restartListener;
-        this.held = new RtpHeldPackets(this.window);
+        this.filler = filler;
+        this.held = new RtpHeldPackets(this.capacity);
+    }
+
+    /**
+     * Sets how many packets the window spans (up to the capacity). A smaller window first gives
+     * up on every open gap (rare: the FEC matrix shrank), so held packets always fit it.
+     */
+    void resize(int newWindow) {
+        int size = Math.max(1, Math.min(newWindow, capacity));
+        if (size < window) {
+            flushHeld();
+        }
+        window = size;
     }
 
     void accept(int sequence, long ssrc, byte[] data, int offset, int length) {
@@ -176,6 +202,19 @@ final class RtpReorderBuffer {
             skipOne();
         }
         int beyond = (short) (sequence - expected) - (window - 1);
+        if (beyond > 0 && filler != RtpGapFiller.NONE) {
+            // nothing held any more; the newest packets of the gap may still be rebuilt
+            int unrecoverable = Math.max(0, beyond - HISTORY / 2);
+            lost += unrecoverable;
+            for (int i = 0; i < Math.min(unrecoverable, HISTORY); i++) {
+                delivered[(expected + i) & (HISTORY - 1)] = false;
+            }
+            expected = (expected + unrecoverable) & 0xFFFF;
+            for (int i = unrecoverable; i < beyond; i++) {
+                skipOne();
+            }
+            beyond = 0;
+        }
         if (beyond > 0) { // nothing held any more: jump over the gap at once
             lost += beyond;
             for (int i = 0; i < Math.min(beyond, HISTORY); i++) {
@@ -190,6 +229,10 @@ final class RtpReorderBuffer {
     private void skipOne() {
         if (held.holds(expected)) {
             releaseHeld();
+        } else if (filler.fill(expected, ssrc)) {
+            recovered++;
+            delivered[expected & (HISTORY - 1)] = true;
+            expected = (expected + 1) & 0xFFFF;
         } else {
             lost++;
             delivered[expected & (HISTORY - 1)] = false;

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -31,6 +32,9 @@ final class DashboardClient {
     private final ConcurrentLinkedQueue<String> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicLong waitingBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean dropped = new AtomicBoolean();
+    /** The client closed the connection itself: a send failing after that is not a drop. */
+    private volatile boolean left;
     /** When the send in progress started; 0 when none is. */
     private volatile long sendStartedNanos;
 
@@ -45,6 +49,20 @@ final class DashboardClient {
 
     WebSocketSession session() {
         return session;
+    }
+
+    /**
+     * Whether this is the first drop of a client that did not leave by itself. Tomcat may close
+     * a session whose send timed out before our own check sees it (both use the send-time
+     * limit), so being gone from the list of clients does not mean it was not dropped.
+     */
+    boolean firstDrop() {
+        return !left && dropped.compareAndSet(false, true);
+    }
+
+    /** The connection closed; a normal close or "going away" is the client leaving. */
+    void closed(CloseStatus status) {
+        left = status.equalsCode(CloseStatus.NORMAL) || status.equalsCode(CloseStatus.GOING_AWAY);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import org.medialive.distributor.channel.ChannelStateChange;
 import org.medialive.distributor.channel.ChannelTickStuck;
 import org.medialive.distributor.channel.CueSeen;
+import org.medialive.distributor.channel.InputSwitch;
 import org.medialive.distributor.channel.SenderRestarted;
 import org.medialive.distributor.control.ApiJson;
 import org.medialive.distributor.output.OutputStatus;
@@ -78,7 +79,10 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        clients.remove(session.getId());
+        DashboardClient client = clients.remove(session.getId());
+        if (client != null) {
+            client.closed(status);
+        }
     }
 
     /** Clients connected now. */
@@ -122,8 +126,21 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
     }
 
     @EventListener
+    void inputSwitched(InputSwitch change) {
+        broadcast(event("input-switch", change.channel(), null, Map.of("from", change.from(), "to", change.to(),
+                "reason", change.reason(), "gapMillis", change.gapMillis(), "manual", change.manual())));
+    }
+
+    @EventListener
     void cueSeen(CueSeen seen) {
         broadcast(event("cue", seen.channel(), null, Map.of("cue", seen.cue())));
+    }
+
+    @EventListener
+    void thumbnailTaken(org.medialive.distributor.thumbnail.ThumbnailTaken taken) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("etag", taken.etag()); // null: the channel has no picture now
+        broadcast(event("thumbnail", taken.channel(), null, fields));
     }
 
     private String snapshotMessage(StatsSnapshot.Stats stats) {
@@ -162,8 +179,9 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
 
     private void drop(DashboardClient client, String why) {
         WebSocketSession session = client.session();
-        if (!clients.remove(session.getId(), client)) {
-            return; // already dropped, or closed by the client
+        clients.remove(session.getId(), client);
+        if (!client.firstDrop()) {
+            return; // already dropped, or the client left by itself
         }
         drops.websocketDropped();
         // the close may wait for Tomcat to give up on a blocked send: never on the caller's thread

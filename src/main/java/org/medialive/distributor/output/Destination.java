@@ -5,14 +5,23 @@ import java.util.List;
 /** Where an output sends the channel, parsed and checked from the URL the operator gave. */
 public interface Destination {
 
-    /** "srt", "rtmp" or "rtmps". */
+    /** The URL's scheme ("srt", "rtmp", "rtmps", "udp" or a file-described kind's): it names its {@link OutputKind}. */
     String protocol();
 
-    /** Whether SCTE-35 reaches the destination (SRT relays the TS; FLV has no place for it). */
-    boolean carriesScte35();
+    /** The output kind described for this URL scheme (routes/SCHEME.output-kind.yaml). */
+    default OutputKind kind() {
+        return OutputKinds.forScheme(protocol());
+    }
 
-    /** The route template in routes/ that runs this kind of output. */
-    String routeTemplate();
+    /** Whether SCTE-35 reaches the destination (SRT relays the TS; FLV has no place for it): the kind's descriptor says. */
+    default boolean carriesScte35() {
+        return kind().carriesScte35();
+    }
+
+    /** The route template in routes/ that runs this kind of output: the kind's descriptor names it. */
+    default String routeTemplate() {
+        return kind().template();
+    }
 
     /** The URL with every secret replaced by ***; safe for the API, logs and metrics. */
     String maskedUrl();

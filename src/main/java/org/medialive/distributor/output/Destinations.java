@@ -1,11 +1,8 @@
 package org.medialive.distributor.output;
 
-import org.medialive.distributor.output.rtmp.RtmpUrlParser;
-import org.medialive.distributor.output.srt.SrtUrlParser;
-
 import static org.medialive.distributor.RequestRejectedException.invalid;
 
-/** Turns an output URL into a checked {@link Destination}, by its scheme. */
+/** Turns an output URL into a checked {@link Destination}: its scheme chooses the {@link OutputKind}, whose validator checks it. */
 public final class Destinations {
 
     private Destinations() {
@@ -14,13 +11,12 @@ public final class Destinations {
     public static Destination parse(String url) {
         int schemeEnd = url == null ? -1 : url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase();
-        return switch (scheme) {
-            case "srt" -> SrtUrlParser.parse(url);
-            case "rtmp", "rtmps" -> RtmpUrlParser.parse(url);
-            default -> {
-                UrlParts.split(url, "srt", "rtmp", "rtmps");
-                throw invalid("unknown scheme: destinations are srt://, rtmp:// or rtmps:// URLs");
-            }
-        };
+        OutputKind kind = OutputKinds.forScheme(scheme);
+        if (kind != null) {
+            return kind.parse(url);
+        }
+        // Checks the URL's characters first, so a bad URL is refused for what is wrong with it.
+        UrlParts.split(url, OutputKinds.schemes().toArray(String[]::new));
+        throw invalid("unknown scheme: destinations are srt://, rtmp://, rtmps:// or udp:// URLs");
     }
 }

@@ -9,21 +9,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * jitter so outputs that failed together do not retry in lock-step. A run that lasted
  * {@code stableAfter} resets the count.
  */
-final class RestartBackoff {
+public final class RestartBackoff {
 
     private final Duration initial;
     private final Duration max;
     private final Duration stableAfter;
     private int failures;
 
-    RestartBackoff(Duration initial, Duration max, Duration stableAfter) {
+    public RestartBackoff(Duration initial, Duration max, Duration stableAfter) {
         this.initial = initial;
         this.max = max;
         this.stableAfter = stableAfter;
     }
 
     /** Records a run that ended after {@code ranFor}; returns the pause before the next. */
-    synchronized Duration next(Duration ranFor) {
+    public synchronized Duration next(Duration ranFor) {
         if (ranFor.compareTo(stableAfter) >= 0) {
             failures = 0;
         }

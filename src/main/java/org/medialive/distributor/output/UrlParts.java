@@ -39,7 +39,7 @@ public record UrlParts(String scheme, String userInfo, String host, int port, St
         int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase();
         if (!java.util.List.of(schemes).contains(scheme)) {
-            throw invalid("unknown scheme '" + scheme + "': destinations are srt://, rtmp:// or rtmps:// URLs");
+            throw invalid("unknown scheme '" + scheme + "': destinations are srt://, rtmp://, rtmps:// or udp:// URLs");
         }
         String rest = url.substring(schemeEnd + 3);
         int queryStart = rest.indexOf('?');

@@ -80,4 +80,15 @@ final class PidTable {
         }
         return Collections.unmodifiableSortedMap(map);
     }
+
+    /** Audio and video PIDs the PMTs announce, with what their PES headers show. */
+    SortedMap<Integer, StreamActivity> activityByPid(long nowMillis) {
+        SortedMap<Integer, StreamActivity> map = new TreeMap<>();
+        for (PidState s : byPid) {
+            if (s != null && s.pes != null) {
+                map.put(s.pid, StreamActivity.of(s.pes, nowMillis));
+            }
+        }
+        return Collections.unmodifiableSortedMap(map);
+    }
 }

@@ -14,9 +14,12 @@ import java.util.SortedMap;
  * @param ccErrorsByPid  continuity errors per PID, for every PID seen but the null PID (0 included)
  * @param invalidSections PAT, PMT and SCTE-35 sections dropped as malformed or with a bad CRC
  * @param cuesSeen       valid splice_info_sections decoded since the analyzer started
+ * @param tr101290       the ETSI TR 101 290 priority 1 and 2 indicators, in the standard's order
+ * @param activityByPid  per audio and video PID: PES arriving, frame rate
  */
 public record StreamInfo(List<Program> programs, List<ElementaryStream> streams, int pcrPid, boolean pcrPresent,
                          List<Integer> scte35Pids, long packets, SortedMap<Integer, Long> packetsByPid,
                          SortedMap<Integer, Long> ccErrorsByPid, long totalCcErrors, long invalidSections,
-                         long cuesSeen) {
+                         long cuesSeen, List<IndicatorCount> tr101290,
+                         SortedMap<Integer, StreamActivity> activityByPid) {
 }

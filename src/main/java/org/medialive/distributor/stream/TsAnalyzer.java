@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * counter and reassembles sections only on PAT, PMT and SCTE-35 PIDs, allocating nothing unless
  * a table changes or a cue arrives. The lock is uncontended in practice: snapshots are taken
  * about once a second and only copy a few counters.
+ * <p>
+ * It also measures the ETSI TR 101 290 priority 1 and 2 indicators ({@link Tr101290}) and, from
+ * the PES headers of audio and video PIDs, whether frames arrive and the video frame rate.
  */
 public final class TsAnalyzer implements TsSink {
 
@@ -35,6 +38,9 @@ public final class TsAnalyzer implements TsSink {
     private long totalCcErrors;
     private long invalidSections;
     private int pcrPid = -1;
+    private final Tr101290 tr101290;
+    /** Arrival time of the batch being analysed. */
+    private long nowMillis;
 
     public TsAnalyzer() {
         this(Clock.systemUTC(), cue -> { });
@@ -42,8 +48,14 @@ public final class TsAnalyzer implements TsSink {
 
     /** @param listener told of each cue on the receive thread, after the analyzer's lock is released: keep it short */
     public TsAnalyzer(Clock clock, Consumer<Cue> listener) {
+        this(clock, listener, Tr101290Limits.STANDARD);
+    }
+
+    /** @param limits the TR 101 290 intervals to measure against */
+    public TsAnalyzer(Clock clock, Consumer<Cue> listener, Tr101290Limits limits) {
         this.clock = clock;
         this.listener = listener;
+        this.tr101290 = new Tr101290(limits, pids);
         pids.reassemble(Map.of(ProgramMap.PAT_PID, PidState.Sections.PAT), this::assemblerFor);
     }
 
@@ -51,9 +63,13 @@ public final class TsAnalyzer implements TsSink {
     public void accept(byte[] buffer, int offset, int length) {
         List<Cue> decoded = null;
         synchronized (this) {
+            nowMillis = clock.millis();
+            tr101290.arrived(nowMillis);
+            tr101290.sync.synced(length / TsPacket.SIZE);
             for (int at = offset, end = offset + length; at + TsPacket.SIZE <= end; at += TsPacket.SIZE) {
                 packet(buffer, at);
             }
+            tr101290.checkIntervals(nowMillis);
             if (!undelivered.isEmpty()) {
                 decoded = List.copyOf(undelivered);
                 undelivered.clear();
@@ -64,12 +80,27 @@ public final class TsAnalyzer implements TsSink {
         }
     }
 
+    /**
+     * Packet slots the receiver dropped because some lack the sync byte (a TS that lost sync):
+     * counted as TR 101 290 sync byte errors and sync loss, never analysed further.
+     */
+    @Override
+    public synchronized void unsynced(byte[] buffer, int offset, int length) {
+        nowMillis = clock.millis();
+        tr101290.sync.slots(buffer, offset, length, nowMillis);
+    }
+
+    /** How often one TR 101 290 indicator was raised; for tests and checks. */
+    public synchronized long count(Indicator indicator) {
+        return tr101290.counts.count(indicator);
+    }
+
     public synchronized StreamInfo snapshot() {
         List<Program> programs = programMap.programs();
         PidState pcr = pids.find(pcrPid);
         return new StreamInfo(programs, ProgramMap.streamsOf(programs), pcrPid, pcr != null && pcr.pcrs > 0,
                 scte35Pids.stream().sorted().toList(), packets, pids.packetsByPid(), pids.ccErrorsByPid(),
-                totalCcErrors, invalidSections, cueLog.seen());
+                totalCcErrors, invalidSections, cueLog.seen(), tr101290.counts.snapshot(), pids.activityByPid(clock.millis()));
     }
 
     /** The last {@value #CUE_LOG_SIZE} cues, oldest first; lock-free. */
@@ -90,24 +121,43 @@ public final class TsAnalyzer implements TsSink {
         packets++;
         int pid = TsPacket.pid(b, at);
         PidState s = pids.countPacket(pid);
-        if (pid == TsPacket.NULL_PID || TsPacket.transportError(b, at)) {
+        if (TsPacket.transportError(b, at)) {
+            tr101290.counts.raise(Indicator.TRANSPORT_ERROR, nowMillis);
             return; // a packet flagged as corrupt may not even belong to this PID
+        }
+        s.lastPacketMillis = nowMillis;
+        if (pid == TsPacket.NULL_PID) {
+            return;
         }
         ContinuityTracker.Verdict verdict = s.continuity.next(b, at);
         if (verdict == ContinuityTracker.Verdict.ERROR) {
             s.ccErrors++;
             totalCcErrors++;
+            tr101290.counts.raise(Indicator.CONTINUITY_COUNT_ERROR, nowMillis);
         }
         if (pid == pcrPid && TsPacket.hasPcr(b, at)) {
             s.pcrs++;
+            if ((b[at + 4] & 0xFF) >= 7) {
+                tr101290.pcr.onPcr(pid, b, at, nowMillis);
+            }
+        }
+        if (s.pes != null && TsPacket.payloadUnitStart(b, at) && verdict != ContinuityTracker.Verdict.DUPLICATE) {
+            s.pes.onUnitStart(b, at, nowMillis);
         }
         if (s.assembler != null) {
+            if (s.sections != PidState.Sections.SCTE35 && TsPacket.scrambled(b, at)) {
+                tr101290.scrambledTable(s, nowMillis);
+            }
             s.assembler.accept(b, at, verdict);
         }
     }
 
     private void onSection(PidState s, byte[] section, int length) {
         try {
+            if (s.sections != PidState.Sections.SCTE35 && !tr101290.onTableSection(s, section, length, nowMillis)) {
+                invalidSections++;
+                return;
+            }
             switch (s.sections) {
                 case PAT, PMT -> onTable(s, section, length);
                 case SCTE35 -> onSplice(s, section, length);
@@ -127,6 +177,7 @@ public final class TsAnalyzer implements TsSink {
                 ? programMap.onPat(section, length) : programMap.onPmt(s.pid, section, length);
         s.lastTableCrc = crc;
         pcrPid = programMap.pcrPid();
+        tr101290.follow(programMap, nowMillis);
         if (changed) {
             followProgramMap(s.sections == PidState.Sections.PAT);
         }

@@ -20,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.medialive.distributor.support.Api;
 import org.medialive.distributor.support.ChildProcesses;
+import org.medialive.distributor.support.Directories;
 import org.medialive.distributor.support.DistributorServer;
 import org.medialive.distributor.support.Ports;
 
@@ -34,6 +35,13 @@ public final class Bench {
     private final Path out;
     private ByteBuffer sent;
     private RtmpSink rtmp;
+    private boolean quickStart;
+
+    /** A smoke test's run: the server starts the test suite's quick way, as its figures are not kept. */
+    Bench quickStart() {
+        quickStart = true;
+        return this;
+    }
 
     public Bench(BenchOptions options) {
         this.options = options;
@@ -48,7 +56,7 @@ public final class Bench {
         Path stream = BenchStream.atLeast(options.bitsPerSecond(), seconds, out.resolve("streams"));
         sent = BenchStream.map(stream);
         List<DesignResult> designs = new ArrayList<>();
-        deleteRecursively(out.resolve("run"));
+        Directories.deleteRecursively(out.resolve("run"));
         try (RtmpSink sink = RtmpSink.start(out.resolve("run").resolve("nginx"))) {
             rtmp = sink;
             designs.add(runOurs());
@@ -62,14 +70,14 @@ public final class Bench {
     }
 
     private DesignResult runOurs() throws Exception {
-        log("ours: %d channels x (%s) at %.1f Mbit/s, %d s warm-up + %d s measured", options.channels(),
-                options.outputMix(), options.mbps(), options.warmup(), options.seconds());
+        log("ours: %d channels x (%s) at %.1f Mbit/s, %d s warm-up + %d s measured, thumbnails %s, input %s", options.channels(),
+                options.outputMix(), options.mbps(), options.warmup(), options.seconds(), options.thumbnails() ? "on" : "off", options.input());
         Path data = out.resolve("run").resolve("ours-data");
         List<String> notes = new ArrayList<>();
         List<SrtListener> listeners = new ArrayList<>();
-        List<List<InetSocketAddress>> targets = new ArrayList<>();
-        Set<Integer> inputPorts = new HashSet<>();
-        try (DistributorServer server = new DistributorServer(data, "bench").start()) {
+        try (BenchInputs inputs = new BenchInputs(options.input(), Files.createDirectories(out.resolve("run").resolve("senders")));
+             DistributorServer server = new DistributorServer(data, "bench",
+                "--distributor.thumbnails.enabled=" + options.thumbnails()).asOperatorsRunIt(!quickStart).start()) {
             // An API token, not HTTP Basic: Basic costs a bcrypt check (~0.1 s of CPU) on every request,
             // which the once-a-second polling below would add to the JVM's figures.
             Api.Response issued = server.api().post("/api/tokens", "{\"name\":\"bench\",\"role\":\"operator\"}");
@@ -79,10 +87,7 @@ public final class Bench {
             try {
                 for (int c = 0; c < options.channels(); c++) {
                     String id = channelId(c);
-                    int input = Ports.freeUdp();
-                    inputPorts.add(input);
-                    targets.add(List.of(new InetSocketAddress("127.0.0.1", input)));
-                    created(api.post("/api/channels", "{\"id\":\"" + id + "\",\"input\":{\"port\":" + input + "},\"started\":true}"));
+                    created(api.post("/api/channels", "{\"id\":\"" + id + "\"," + inputs.add(c) + ",\"started\":true}"));
                     for (int s = 1; s <= options.srtPerChannel(); s++) {
                         int port = Ports.freeUdp();
                         listeners.add(SrtListener.start("ours-" + id + "-srt" + s, port, sent, out.resolve("run").resolve("receivers")));
@@ -95,7 +100,8 @@ public final class Bench {
                     }
                 }
                 awaitOutputsRunning(api, notes);
-                MultiPacer pacer = new MultiPacer(sent, options.bitsPerSecond(), targets).start();
+                inputs.startSenders();
+                MultiPacer pacer = inputs.pacer(sent, options.bitsPerSecond()).start();
                 try {
                     sleep(options.warmup());
                     int expected = options.channels() * (options.srtPerChannel() + options.rtmpPerChannel());
@@ -105,8 +111,11 @@ public final class Bench {
                     }
                     ProcessSampler sampler = new ProcessSampler()
                             .group("jvm", () -> List.of(server.pid()))
-                            .group("children", () -> ChildProcesses.of(data))
+                            // the supervised ones; a thumbnail's decode is counted once it has ended ("ended" below)
+                            .group("children", () -> ChildProcesses.supervised(data))
                             .group("receivers", () -> receiverPids(listeners))
+                            .group("senders", inputs::senderPids)
+                            .endedChildrenOf("ended", () -> List.of(server.pid()))
                             .start();
                     ApiPoller poller = new ApiPoller(api).start();
                     LiveFeedWatcher feed = LiveFeedWatcher.start(server.port(), token);
@@ -115,7 +124,7 @@ public final class Bench {
                     if (options.latencySeconds() > 0 && !listeners.isEmpty()) {
                         if (LatencyProbe.available()) {
                             LatencyProbe probe = LatencyProbe.start(out.resolve("run").resolve("latency.pcap"),
-                                    targets.get(0).get(0).getPort(), listeners.get(0).port());
+                                    inputs.firstTargetPort(), listeners.get(0).port());
                             sleepMillis(options.latencySeconds() * 1000L);
                             latency = probe.stop();
                             measuredMillis -= options.latencySeconds() * 1000L;
@@ -129,23 +138,44 @@ public final class Bench {
                     feed.close();
                     Map<String, DesignResult.Timing> responsiveness = new LinkedHashMap<>(poller.timings());
                     responsiveness.put(LiveFeedWatcher.KEY, feed.gaps());
-                    long socketDrops = SocketDrops.of(inputPorts);
+                    long socketDrops = SocketDrops.of(new HashSet<>(inputs.ports()));
+                    SwitchProbe switches = options.input().equals("redundant")
+                            ? SwitchProbe.silencePrimaries(api, pacer, options.channels()) : null;
                     pacer.close();
                     if (!pacer.finished()) {
                         notes.add("the pacer did not stop in time");
                     }
-                    awaitDelivered(listeners, pacer); // what the buffers and SRT still hold; then a fresh snapshot
+                    if (switches == null) {
+                        awaitDelivered(listeners, pacer); // what the buffers and SRT still hold; then a fresh snapshot
+                    } else {
+                        awaitQuiet(listeners); // the switch's gap never arrives: wait for what is in flight only
+                    }
                     JsonNode stats = api.ok("/api/stats");
+                    if (options.input().equals("fec")) {
+                        notes.add(fecNote(stats));
+                    }
                     Map<String, Long> rtmpBytes = rtmp.bytesByStream();
                     List<SrtListener.Result> results = new ArrayList<>();
                     listeners.forEach(l -> results.add(l.stop()));
+                    if (switches != null) {
+                        notes.add(switches.note(results, pacer, options.srtPerChannel()));
+                    }
                     addRtmp(results, rtmpBytes, "ours-");
                     ProcessSampler.Usage jvm = sampler.usage("jvm");
                     ProcessSampler.Usage children = sampler.usage("children");
+                    ProcessSampler.Usage ended = sampler.usage("ended");
+                    if (ended.cpuPercent() > 0) {
+                        notes.add("processes that ended while measured (thumbnail decodes, restarted outputs) used "
+                                + ended.cpuPercent() + " % CPU, counted in ours' total");
+                    }
+                    if (!options.input().equals("rtp")) {
+                        notes.add("input: " + BenchInputs.describe(options.input()) + (options.input().equals("srt")
+                                ? "; the SRT senders used " + sampler.usage("senders").cpuPercent() + " % CPU (not counted as ours)" : ""));
+                    }
                     return new DesignResult("ours", "MediaLive Distributor: one JVM, srt-live-transmit per SRT output, "
                             + "ffmpeg (TS to FLV) per RTMP output, each fed through its own FIFO", sampler.seconds(),
                             jvm, children, sampler.usage("receivers"),
-                            ProcessSampler.round(jvm.cpuPercent() + children.cpuPercent()),
+                            ProcessSampler.round(jvm.cpuPercent() + children.cpuPercent() + ended.cpuPercent()),
                             jvm.peakRssKb() + children.peakRssKb(), poller.heap(),
                             traffic(stats, pacer, socketDrops), results, deliveries(results),
                             latency, responsiveness, pacer.maxLatenessMillis(), notes);
@@ -224,6 +254,22 @@ public final class Bench {
             AlternativeDesign.stopAll(processes);
             listeners.forEach(SrtListener::close);
         }
+    }
+
+    /** What the channels' FEC did: proof the FEC packets were received and used, not just sent. */
+    private static String fecNote(JsonNode stats) {
+        long columns = 0;
+        long rows = 0;
+        long recovered = 0;
+        long refused = 0;
+        for (JsonNode channel : stats.path("channels")) {
+            JsonNode fec = channel.path("status").path("fec");
+            refused += fec.path("malformed").asLong();
+            columns += fec.path("columnPackets").asLong();
+            rows += fec.path("rowPackets").asLong();
+            recovered += fec.path("recovered").asLong();
+        }
+        return "FEC: " + columns + " column and " + rows + " row packets received, " + refused + " refused, " + recovered + " media packets rebuilt";
     }
 
     private DesignResult.Traffic traffic(JsonNode stats, MultiPacer pacer, long socketDrops) {
@@ -402,17 +448,6 @@ public final class Bench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -12,7 +12,11 @@ import java.util.Map;
  * {@code altSeconds}.
  */
 public record BenchOptions(int channels, Map<String, Integer> outputs, double mbps, int seconds, int warmup,
-                           List<String> alternatives, int altSeconds, int latencySeconds, String out) {
+                           List<String> alternatives, int altSeconds, int latencySeconds, String out, boolean thumbnails,
+                           String input) {
+
+    /** How the channels receive: RTP; RTP with SMPTE 2022-1 FEC (5 x 10, column and row); SRT; RTP on two inputs. */
+    static final List<String> INPUTS = List.of("rtp", "fec", "srt", "redundant");
 
     static final String USAGE = """
             ./distributor bench [options]
@@ -26,6 +30,13 @@ public record BenchOptions(int channels, Map<String, Integer> outputs, double mb
               --alt-seconds S       measured seconds of each alternative (default min(T, 60))
               --latency-seconds L   seconds of loopback capture for the latency figure (default min(T, 30); 0 = off)
               --out DIR             where report.md and report.json go (default target/bench)
+              --thumbnails on|off   our server makes channel pictures (default off, as in the runs before them)
+              --input MODE          what the channels receive (default rtp): fec adds SMPTE 2022-1 column and
+                                    row FEC (L 5, D 10) to the RTP; srt sends each channel through its own
+                                    srt-live-transmit caller to an SRT listener input; redundant sends the RTP
+                                    to an input and a backupInput per channel (a hot standby), then silences
+                                    every primary and measures the switch. Modes other than rtp measure our
+                                    server only (--alternatives none): the alternative designs read RTP once
             """;
 
     public static BenchOptions defaults() {
@@ -79,14 +90,28 @@ public record BenchOptions(int channels, Map<String, Integer> outputs, double mb
         int altSeconds = intOption(given, "alt-seconds", Math.min(seconds, 60), 1, 3600);
         int latencySeconds = intOption(given, "latency-seconds", Math.min(seconds, 30), 0, 3600);
         String out = given.getOrDefault("out", "target/bench");
+        String pictures = given.getOrDefault("thumbnails", "off");
+        if (!pictures.equals("on") && !pictures.equals("off")) {
+            throw new IllegalArgumentException("--thumbnails takes on or off, not '" + pictures + "'");
+        }
+        String input = given.getOrDefault("input", "rtp");
+        if (!INPUTS.contains(input)) {
+            throw new IllegalArgumentException("--input takes rtp, fec, srt or redundant, not '" + input + "'");
+        }
+        if (!input.equals("rtp") && !alternatives.isEmpty()) {
+            if (given.containsKey("alternatives")) {
+                throw new IllegalArgumentException("--input " + input + " measures our server only: the alternative designs read RTP; use --alternatives none");
+            }
+            alternatives.clear();
+        }
         for (String key : given.keySet()) {
             if (!List.of("channels", "outputs", "mbps", "seconds", "warmup", "alternatives", "alt-seconds",
-                    "latency-seconds", "out").contains(key)) {
+                    "latency-seconds", "out", "thumbnails", "input").contains(key)) {
                 throw new IllegalArgumentException("unknown option --" + key + "\n" + USAGE);
             }
         }
         return new BenchOptions(channels, outputs, mbps, seconds, warmup, List.copyOf(alternatives), altSeconds,
-                Math.min(latencySeconds, seconds), out);
+                Math.min(latencySeconds, seconds), out, pictures.equals("on"), input);
     }
 
     public long bitsPerSecond() {

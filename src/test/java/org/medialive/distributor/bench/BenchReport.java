@@ -74,7 +74,7 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
                 .append(", Java ").append(machine.java()).append(", ").append(machine.ffmpeg()).append(", ")
                 .append(machine.srt()).append(", ").append(machine.nginx()).append(".\n");
         md.append("Source: `").append(stream).append("` (H.264/AAC, SCTE-35 every 4 s, null-padded to the mux rate), ")
-                .append("7 TS packets per RTP datagram. Warm-up ").append(options.warmup()).append(" s per design; ")
+                .append("input: ").append(BenchInputs.describe(options.input())).append(". Warm-up ").append(options.warmup()).append(" s per design; ")
                 .append("CPU is user+sys as % of ONE core (200 % = the whole 2-core box).\n\n");
 
         List<DesignResult> ds = designs;

@@ -19,10 +19,10 @@ class BenchSmokeIT {
     void runsEveryDesignAndWritesBothReports() throws Exception {
         Path out = Path.of("target", "bench-smoke");
         BenchOptions options = BenchOptions.parse(new String[] {"--channels", "2", "--outputs", "srt:1,rtmp:1",
-                "--mbps", "4", "--seconds", "6", "--warmup", "4", "--alternatives", "a,b", "--alt-seconds", "5",
-                "--latency-seconds", "3", "--out", out.toString()});
+                "--mbps", "4", "--seconds", "4", "--warmup", "2", "--alternatives", "a,b", "--alt-seconds", "3",
+                "--latency-seconds", "2", "--out", out.toString()});
 
-        BenchReport report = new Bench(options).run();
+        BenchReport report = new Bench(options).quickStart().run();
 
         assertThat(out.resolve("report.md")).exists();
         String markdown = Files.readString(out.resolve("report.md"));
@@ -65,5 +65,28 @@ class BenchSmokeIT {
         }
         assertThat(report.targets()).extracting(BenchReport.Target::name).contains("queue drops", "JVM CPU",
                 "added latency p99", "total CPU vs design (a)");
+    }
+
+    /** The other inputs: FEC packets the server really used, an SRT input whose output is byte-exact, a switch measured. */
+    @Test
+    void measuresFecAndSrtInputs() throws Exception {
+        for (String input : java.util.List.of("fec", "srt", "redundant")) {
+            Path out = Path.of("target", "bench-smoke-" + input);
+            new Bench(BenchOptions.parse(new String[] {"--channels", "1", "--outputs", "srt:1", "--mbps", "4", "--seconds", "3",
+                    "--warmup", "1", "--latency-seconds", "0", "--input", input, "--out", out.toString()})).quickStart().run();
+            JsonNode ours = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("designs").path(0);
+            if (input.equals("redundant")) {
+                // the gap's datagrams reached only the silenced primary: the output is cut there, by design
+                assertThat(ours.path("notes").toString()).containsPattern("switch \\(every primary silenced, failover after 300ms\\): 1 of 1 "
+                        + "channels switched; outputs got nothing for p50 [0-9]+ ms");
+                continue;
+            }
+            assertThat(ours.path("deliveries").path("srtByteExact").asInt()).as(input + ": SRT receiver byte-exact").isEqualTo(1);
+            assertThat(ours.path("notes").toString()).as(input).contains("input: ");
+            if (input.equals("fec")) {
+                assertThat(ours.path("notes").toString()).containsPattern("FEC: [1-9][0-9]* column and [1-9][0-9]* row packets received, 0 refused");
+            }
+        }
+        assertThat(Files.readString(Path.of("target", "bench-smoke-srt", "report.md"))).contains("input: SRT");
     }
 }

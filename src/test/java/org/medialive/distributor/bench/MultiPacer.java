@@ -27,7 +27,10 @@ final class MultiPacer implements AutoCloseable {
     private final ByteBuffer stream;
     private final long bitsPerSecond;
     private final List<List<InetSocketAddress>> targets;
+    private final boolean plainTs;
+    private final List<InetSocketAddress[]> fecTargets;
     private final AtomicLongArray datagrams;
+    private final java.util.concurrent.atomic.AtomicIntegerArray silenced;
     private final AtomicLongArray bytes;
     private volatile boolean running = true;
     private volatile long maxLatenessNanos;
@@ -35,10 +38,22 @@ final class MultiPacer implements AutoCloseable {
     private Thread thread;
 
     MultiPacer(ByteBuffer stream, long bitsPerSecond, List<List<InetSocketAddress>> targets) {
+        this(stream, bitsPerSecond, targets, false, null);
+    }
+
+    /**
+     * @param plainTs    send the TS packets without an RTP header (what an SRT sender reads)
+     * @param fecTargets per channel, where its column and row FEC go ({media port + 2, + 4}), or null for none
+     */
+    MultiPacer(ByteBuffer stream, long bitsPerSecond, List<List<InetSocketAddress>> targets, boolean plainTs,
+               List<InetSocketAddress[]> fecTargets) {
         this.stream = stream.duplicate();
         this.bitsPerSecond = bitsPerSecond;
         this.targets = targets;
+        this.plainTs = plainTs;
+        this.fecTargets = fecTargets;
         this.datagrams = new AtomicLongArray(targets.size());
+        this.silenced = new java.util.concurrent.atomic.AtomicIntegerArray(targets.size());
         this.bytes = new AtomicLongArray(targets.size());
     }
 
@@ -48,6 +63,11 @@ final class MultiPacer implements AutoCloseable {
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
         return this;
+    }
+
+    /** From now on channel {@code c}'s target {@code t} gets nothing (a sender that failed). */
+    void silence(int c, int t) {
+        silenced.accumulateAndGet(c, 1 << t, (a, b) -> a | b);
     }
 
     /** Datagrams sent for channel {@code c} (to each of its targets). */
@@ -86,11 +106,24 @@ final class MultiPacer implements AutoCloseable {
         }
     }
 
+    private void send(DatagramChannel socket, ByteBuffer datagram, InetSocketAddress target) {
+        try {
+            socket.send(datagram, target);
+        } catch (IOException e) {
+            sendErrors++;
+        }
+    }
+
     private void run() {
         int n = targets.size();
         int total = stream.capacity() / PAYLOAD;
         long intervalNanos = PAYLOAD * 8L * 1_000_000_000L / bitsPerSecond;
         ByteBuffer datagram = ByteBuffer.allocateDirect(RTP_HEADER + PAYLOAD);
+        ByteBuffer fecPacket = ByteBuffer.allocateDirect(PacerFec.packetSize(PAYLOAD));
+        PacerFec[] fec = new PacerFec[n];
+        for (int c = 0; c < n && fecTargets != null; c++) {
+            fec[c] = new PacerFec(PAYLOAD);
+        }
         int[] sequence = new int[n];
         for (int c = 0; c < n; c++) {
             sequence[c] = (c * 7919) & 0xFFFF;
@@ -111,17 +144,26 @@ final class MultiPacer implements AutoCloseable {
                         maxLatenessNanos = worst;
                     }
                     datagram.clear();
-                    datagram.put((byte) 0x80).put((byte) 33).putShort((short) sequence[c])
-                            .putInt((int) ((k * intervalNanos) * 9 / 100_000)).putInt(0xBE000000 + c);
+                    if (!plainTs) {
+                        datagram.put((byte) 0x80).put((byte) 33).putShort((short) sequence[c])
+                                .putInt((int) ((k * intervalNanos) * 9 / 100_000)).putInt(0xBE000000 + c);
+                    }
                     datagram.put(payload.rewind());
-                    for (InetSocketAddress target : targets.get(c)) {
-                        datagram.flip();
-                        try {
-                            socket.send(datagram, target);
-                        } catch (IOException e) {
-                            sendErrors++;
+                    List<InetSocketAddress> to = targets.get(c);
+                    for (int t = 0; t < to.size(); t++) {
+                        if ((silenced.get(c) & (1 << t)) != 0) {
+                            continue;
                         }
+                        datagram.flip();
+                        send(socket, datagram, to.get(t));
                         datagram.position(datagram.limit());
+                    }
+                    if (fec[c] != null) {
+                        int fecDue = fec[c].accept(datagram, sequence[c]);
+                        for (int f = 0; f < fecDue; f++) {
+                            fec[c].write(f, fecPacket);
+                            send(socket, fecPacket, fecTargets.get(c)[f == 0 ? 1 : 0]);
+                        }
                     }
                     sequence[c] = (sequence[c] + 1) & 0xFFFF;
                     datagrams.incrementAndGet(c);

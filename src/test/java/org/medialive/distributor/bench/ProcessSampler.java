@@ -37,8 +37,19 @@ final class ProcessSampler implements AutoCloseable {
     private final Map<String, Map<Long, Seen>> seen = new HashMap<>();
     private Thread thread;
     private volatile boolean running;
+    private final java.util.Set<String> reaped = new java.util.HashSet<>();
     private long startNanos;
     private long endNanos;
+
+    /**
+     * The CPU of the children of {@code parents} that ended and were reaped during the window
+     * (cutime + cstime of the parents): processes too short-lived to be caught alive by a
+     * once-a-second sample, such as a thumbnail's one-frame ffmpeg.
+     */
+    ProcessSampler endedChildrenOf(String name, Supplier<List<Long>> parents) {
+        reaped.add(name);
+        return group(name, parents);
+    }
 
     ProcessSampler group(String name, Supplier<List<Long>> pids) {
         groups.put(name, pids);
@@ -109,7 +120,7 @@ final class ProcessSampler implements AutoCloseable {
         groups.forEach((name, supplier) -> {
             Map<Long, Seen> pids = seen.get(name);
             for (long pid : supplier.get()) {
-                long[] ticks = ticks(pid);
+                long[] ticks = reaped.contains(name) ? reapedTicks(pid) : ticks(pid);
                 if (ticks == null) {
                     continue;
                 }
@@ -120,7 +131,7 @@ final class ProcessSampler implements AutoCloseable {
                 }
                 s.lastUser = ticks[0];
                 s.lastSystem = ticks[1];
-                s.hwmKb = Math.max(s.hwmKb, hwmKb(pid));
+                s.hwmKb = reaped.contains(name) ? 0 : Math.max(s.hwmKb, hwmKb(pid));
             }
         });
     }
@@ -135,11 +146,20 @@ final class ProcessSampler implements AutoCloseable {
 
     /** utime and stime of a live process, null when it is gone. */
     static long[] ticks(long pid) {
+        return statFields(pid, 11); // fields 14 and 15 of /proc/<pid>/stat
+    }
+
+    /** cutime and cstime of a live process: what its ended, reaped children used; null when it is gone. */
+    static long[] reapedTicks(long pid) {
+        return statFields(pid, 13); // fields 16 and 17
+    }
+
+    /** Two consecutive numbers of /proc/<pid>/stat, counted from the state (field 3) as 0. */
+    private static long[] statFields(long pid, int first) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is the state (field 3); utime and stime are fields 14 and 15
-            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+            return new long[] {Long.parseLong(fields[first]), Long.parseLong(fields[first + 1])};
         } catch (IOException | RuntimeException gone) {
             return null;
         }

@@ -75,7 +75,7 @@ class ChannelIsolationIT {
                     "{\"id\":\"srt\",\"url\":\"srt://127.0.0.1:" + srtPort + "?mode=caller&latency=120\"}").status()).isEqualTo(201);
             await("output running").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> api.ok("/api/channels/hung/outputs/srt").path("status").path("state").asText(), "running"::equals);
-            assertThat(ChildProcesses.of(data)).as("the wrapper and the relay it runs").hasSize(2);
+            assertThat(ChildProcesses.supervised(data)).as("the wrapper and the relay it runs").hasSize(2);
 
             long began = System.nanoTime();
             CompletableFuture<Api.Response> hungStop = CompletableFuture.supplyAsync(() -> api.post("/api/channels/hung/stop"));

@@ -32,6 +32,7 @@ import org.medialive.distributor.client.model.NewPassword;
 import org.medialive.distributor.client.model.NewToken;
 import org.medialive.distributor.client.model.NewUser;
 import org.medialive.distributor.client.model.Output;
+import org.medialive.distributor.client.model.OutputKind;
 import org.medialive.distributor.client.model.OutputRequest;
 import org.medialive.distributor.client.model.Role;
 import org.medialive.distributor.client.model.Token;
@@ -132,6 +133,11 @@ class ApiContractIT {
         assertThat(channels.apiUpdateChannel("generated", new ChannelRequest().name("Renamed").input(new ChannelInput().port(port)))
                 .getName()).isEqualTo("Renamed");
         assertThat(outputs.apiListOutputs("generated")).extracting(Output::getId).containsExactly("cdn");
+        List<OutputKind> kinds = outputs.apiListOutputKinds();
+        assertThat(kinds).extracting(OutputKind::getScheme).containsExactly("srt", "rtmp", "rtmps", "udp");
+        assertThat(kinds.get(0).getDefinition().getProperties().get("passphrase").getFormat())
+                .as("the SRT passphrase is a secret of the kind's definition").isEqualTo(org.medialive.distributor.client.model.OutputKindProperty.FormatEnum.PASSWORD);
+        assertThat(client.getObjectMapper().writeValueAsString(kinds)).as("a schema, no stored secret").doesNotContain(passphrase);
         assertThat(channels.apiChannelStats("generated").getId()).isEqualTo("generated");
         assertThat(channels.apiListChannels()).extracting(Channel::getId).contains("generated");
         SystemApi system = new SystemApi(client);

@@ -49,6 +49,11 @@ final class DocumentedOperations {
 
     /** Calls the operation with {@code params} in its path and {@code body} (may be null); remembers the status. */
     Api.Response call(String operationId, Api api, Map<String, String> params, String body) {
+        return call(operationId, api, params, body, Map.of());
+    }
+
+    /** As {@link #call(String, Api, Map, String)}, with request headers (e.g. If-None-Match). */
+    Api.Response call(String operationId, Api api, Map<String, String> params, String body, Map<String, String> headers) {
         Operation operation = operations.get(operationId);
         if (operation == null) {
             throw new AssertionError("docs/openapi.json has no operation " + operationId);
@@ -61,6 +66,7 @@ final class DocumentedOperations {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         request.method(operation.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         Api.Response response = api.send(request);
         answered.computeIfAbsent(operationId, id -> new TreeSet<>()).add(response.status());

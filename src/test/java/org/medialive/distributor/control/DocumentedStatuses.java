@@ -9,6 +9,10 @@ import java.util.Set;
 import org.medialive.distributor.support.Api;
 import org.medialive.distributor.support.DistributorServer;
 import org.medialive.distributor.support.Ports;
+import org.medialive.distributor.support.TestStream;
+import org.medialive.distributor.demo.RtpPacer;
+import java.io.FileInputStream;
+import java.net.InetSocketAddress;
 
 import static org.awaitility.Awaitility.await;
 
@@ -28,12 +32,14 @@ final class DocumentedStatuses {
     private final List<String> roleMistakes = new ArrayList<>();
     private final Api admin;
     private final Api nobody;
+    private final String baseUrl;
     private Api viewer;
     private Api operator;
 
     DocumentedStatuses(JsonNode document, DistributorServer server) {
         this.admin = server.api();
         this.nobody = server.anonymous();
+        this.baseUrl = server.baseUrl();
         this.operations = new DocumentedOperations(document, server.baseUrl());
     }
 
@@ -68,6 +74,21 @@ final class DocumentedStatuses {
         }
         probeChannelsAndOutputs(fixturePort);
         probeUsersAndTokens();
+        probeThumbnail();
+        probeInputSwitch();
+    }
+
+    /** 409 for a channel without a backupInput, 200 for a switch to a started channel's primary. */
+    private void probeInputSwitch() {
+        Map<String, String> single = Map.of("id", "single");
+        call("api-create-channel", admin, Map.of(), channel("single", Ports.freeUdp()));
+        call("api-switch-input", admin, single, "{\"to\":\"backup\"}");
+        call("api-delete-channel", admin, single, null);
+        Map<String, String> pair = Map.of("id", "pair");
+        call("api-create-channel", admin, Map.of(), "{\"id\":\"pair\",\"input\":{\"port\":" + Ports.freeUdp()
+                + "},\"backupInput\":{\"port\":" + Ports.freeUdp() + "},\"started\":true}");
+        call("api-switch-input", admin, pair, "{\"to\":\"primary\"}");
+        call("api-delete-channel", admin, pair, null);
     }
 
     private void probeChannelsAndOutputs(int fixturePort) {
@@ -101,6 +122,31 @@ final class DocumentedStatuses {
         filled.forEach(id -> call("api-delete-channel", admin, Map.of("id", id), null));
         call("api-delete-channel", admin, probe, null);
         call("api-delete-channel", admin, Map.of("id", "fixture"), null);
+    }
+
+    /** A picture needs a stream: 200 once a keyframe is decoded, then 304 for its ETag. */
+    private void probeThumbnail() {
+        int port = Ports.freeUdp();
+        Map<String, String> pictured = Map.of("id", "pictured");
+        call("api-create-channel", admin, Map.of(), "{\"id\":\"pictured\",\"input\":{\"port\":" + port + "},\"started\":true}");
+        try (RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", port), TestStream.BITRATE, 0x26)
+                .start(new FileInputStream(TestStream.plain(60).toFile()))) {
+            await("a picture of channel pictured").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> call("api-channel-thumbnail", viewer, pictured, null).status() == 200);
+            // the picture may be renewed between the two calls: ask again until its ETag revalidates
+            await("a 304 for the current picture's ETag").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> operations.call("api-channel-thumbnail", viewer, pictured, null, Map.of("If-None-Match", currentEtag())).status() == 304);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        call("api-delete-channel", admin, pictured, null);
+    }
+
+    private String currentEtag() throws java.io.IOException, InterruptedException {
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + DistributorServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl + "/api/channels/pictured/thumbnail")).header("Authorization", "Basic " + basic).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElse("\"none\"");
     }
 
     private void probeUsersAndTokens() {
@@ -162,6 +208,7 @@ final class DocumentedStatuses {
             case "api-change-own-password" -> "{\"current\":\"not-the-password\",\"password\":\"never-set-password\"}";
             case "api-set-password" -> "{\"password\":\"never-set-password\"}";
             case "api-create-channel", "api-update-channel" -> "{\"input\":{\"port\":" + Ports.freeUdp() + "}}";
+            case "api-switch-input" -> "{\"to\":\"primary\"}";
             default -> "{\"url\":\"srt://127.0.0.1:" + Ports.freeUdp() + "\"}";
         };
     }

@@ -47,7 +47,14 @@ class OpenApiSchemasTest {
                 arguments("Token", ApiTokens.TokenView.class), arguments("IssuedToken", ApiTokens.Issued.class),
                 arguments("ChannelRequest", ChannelRequest.class), arguments("OutputRequest", OutputRequest.class),
                 arguments("NewUser", AccessApi.NewUser.class), arguments("NewToken", AccessApi.NewToken.class),
-                arguments("NewPassword", AccessApi.NewPassword.class), arguments("Drops", StatsSnapshot.Drops.class));
+                arguments("NewPassword", AccessApi.NewPassword.class), arguments("Drops", StatsSnapshot.Drops.class),
+                arguments("Failover", ChannelView.Failover.class), arguments("InputStatus", ChannelView.InputStatus.class),
+                arguments("FailoverPolicy", org.medialive.distributor.channel.FailoverPolicy.class),
+                arguments("InputSwitch", org.medialive.distributor.channel.InputSwitch.class),
+                arguments("InputSwitchRequest", InputSwitchRequest.class),
+                arguments("OutputKind", OutputKindApi.KindView.class),
+
+                arguments("ThumbnailMissing", ThumbnailApi.Missing.class));
     }
 
     @ParameterizedTest(name = "schema {0} has the fields of {1}")

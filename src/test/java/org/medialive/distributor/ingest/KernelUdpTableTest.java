@@ -53,6 +53,21 @@ class KernelUdpTableTest {
     }
 
     @Test
+    void socketsSharingAPortAreToldApartByTheirAddress() throws Exception {
+        // as multicast inputs on one port are, each bound to its own group
+        try (DatagramSocket first = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+             DatagramSocket second = new DatagramSocket(new InetSocketAddress("127.0.0.2", first.getLocalPort()));
+             DatagramSocket sender = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            second.setReceiveBufferSize(1);
+            for (int i = 0; i < 200; i++) {
+                sender.send(new java.net.DatagramPacket(new byte[1316], 1316, second.getLocalSocketAddress()));
+            }
+            assertThat(KernelUdpTable.drops((InetSocketAddress) second.getLocalSocketAddress())).isPositive();
+            assertThat(KernelUdpTable.drops((InetSocketAddress) first.getLocalSocketAddress())).isZero();
+        }
+    }
+
+    @Test
     void aClosedSocketIsNotFound() throws Exception {
         InetSocketAddress local;
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {

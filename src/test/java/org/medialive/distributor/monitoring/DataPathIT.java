@@ -153,13 +153,11 @@ class DataPathIT {
                     }
                     Thread.sleep(100);
                 }
-                // Whether the server's sends to it block within the stream depends on how much the
-                // kernel buffers (seen: dropped after 2.3 s and 12 s in some runs, never within 160 s in
-                // others; cause not found, see the issue-28 note). This test proves what must hold in
-                // both cases: the outputs and the reading dashboard are not slowed. Dropping and
-                // counting a blocked client is shown by LiveUpdatesTest.
+                // Its socket fills within seconds (snapshots of a wall of channels every second); the
+                // send that then blocks passes the send-time limit (5 s) and the client is dropped.
                 System.out.println(droppedAt == 0 ? "never-reading client still connected at the end of the stream"
                         : String.format("never-reading client dropped %.1f s after the stream started", (droppedAt - progress.get(0)[0]) / 1e9));
+                assertThat(droppedAt).as("the never-reading dashboard was dropped and counted while the stream ran").isNotZero();
                 for (int output = 1; output <= 2; output++) {
                     assertThat(longestStall(progress, output)).as("output " + output + " never stopped receiving for 1 s")
                             .isLessThan(TimeUnit.SECONDS.toNanos(1));

@@ -117,6 +117,42 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void aClientWhoseTimedOutSendTomcatClosesFirstIsStillCountedOnce() throws Exception {
+        when(channels.list()).thenReturn(List.of());
+        WebSocketSession stuck = session("tomcat-closed");
+        // Tomcat's order when its blocking-send timeout fires: it closes the session (onClose with
+        // 1006, so the client leaves our list) and only then throws to the sender
+        doAnswer(invocation -> {
+            updates.afterConnectionClosed(stuck, CloseStatus.NO_CLOSE_FRAME);
+            throw new java.net.SocketTimeoutException("blocking send timed out");
+        }).when(stuck).sendMessage(any());
+        updates.afterConnectionEstablished(stuck);
+
+        snapshot.refresh();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> drops.websockets() == 1);
+        snapshot.refresh();
+        assertThat(drops.websockets()).isEqualTo(1);
+        assertThat(updates.connected()).isZero();
+    }
+
+    @Test
+    void aClientThatLeavesWhileASendIsUnderwayIsNotCountedAsDropped() throws Exception {
+        when(channels.list()).thenReturn(List.of());
+        WebSocketSession leaving = session("leaving");
+        doAnswer(invocation -> {
+            updates.afterConnectionClosed(leaving, CloseStatus.GOING_AWAY); // the tab was closed
+            throw new IOException("Broken pipe");
+        }).when(leaving).sendMessage(any());
+        updates.afterConnectionEstablished(leaving);
+
+        verify(leaving, timeout(2000)).sendMessage(any());
+        // the failed send is handled on the sending thread right after; it must not count
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> drops.websockets() == 0);
+        assertThat(updates.connected()).isZero();
+    }
+
+    @Test
     void eachClientGetsItsMessagesInTheOrderTheyHappened() throws Exception {
         when(channels.list()).thenReturn(List.of());
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -153,7 +153,7 @@ class SupervisionIT {
             long pid = s.pid("b");
             ChildProcesses.signal(pid, "STOP");
             await("b dropping").atMost(Duration.ofSeconds(15)).until(() -> s.status("b").path("drops").asLong() > 0);
-            faultLasts(Duration.ofSeconds(10));
+            faultLasts(Duration.ofSeconds(4));
             ChildProcesses.signal(pid, "CONT");
             s.awaitState("b", "running");
             s.awaitMore("b", SECOND);
@@ -189,7 +189,7 @@ class SupervisionIT {
                 }
                 assertThat(extra.bytesReceived()).isPositive();
             }
-            assertThat(ChildProcesses.of(data)).as("only a, b and c are left running").hasSize(3);
+            assertThat(ChildProcesses.supervised(data)).as("only a, b and c are left running").hasSize(3);
             s.assertUntouched("a", "b", "c");
         }
     }
@@ -201,7 +201,7 @@ class SupervisionIT {
             s.pacer.pause();
             await("channel waiting").atMost(Duration.ofSeconds(10))
                     .until(() -> api.ok("/api/channels/loss").path("status").path("state").asText(), "waiting"::equals);
-            faultLasts(Duration.ofSeconds(5));
+            faultLasts(Duration.ofSeconds(2));
             s.pacer.resume();
             await("channel receiving").atMost(Duration.ofSeconds(10))
                     .until(() -> api.ok("/api/channels/loss").path("status").path("state").asText(), "receiving"::equals);

@@ -40,6 +40,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void prometheusLoadsTheAlertRulesNextToItsConfig() throws IOException {
+        assertThat(list(service("prometheus"), "volumes"))
+                .contains("./packaging/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        Map<String, Object> config = new Yaml().load(Files.readString(Path.of("packaging/prometheus/prometheus.yml")));
+        assertThat(list(config, "rule_files")).containsExactly("alerts.yml");
+    }
+
+    @Test
     void onlyTheMonitoringProfileAsksForGrafanasPassword() throws IOException {
         // Compose interpolates every service, active profile or not: a ${...:?} in Grafana's
         // settings would make the plain `docker compose up -d` demand Grafana's password too

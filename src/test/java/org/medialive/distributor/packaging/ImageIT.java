@@ -52,24 +52,24 @@ class ImageIT {
             awaitReady(container, new Api(port));
             Api api = new Api(port).as("admin", PASSWORD);
             // taken while the stream flows: once the receiver hangs up, the relay exits and waits to be restarted
-            List<ProcessHandle> processes = relayOneChannelByteExact(api, container);
-            assertThat(commands(processes)).as("the container's processes")
+            List<SeenProcess> processes = relayOneChannelByteExact(api, container);
+            assertThat(processes.stream().map(SeenProcess::command).toList()).as("the container's processes")
                     .anyMatch(command -> command.endsWith("/tini"))
                     .anyMatch(command -> command.endsWith("/java"))
                     .anyMatch(command -> command.endsWith("/srt-live-transmit"));
             // the container's processes (the script and unshare around it are the host's, root)
-            List<ProcessHandle> inside = processes.stream().filter(p -> command(p).endsWith("/tini")
-                    || command(p).endsWith("/java") || command(p).endsWith("/srt-live-transmit")).toList();
-            int imageUser = uid(inside.get(0));
+            List<SeenProcess> inside = processes.stream().filter(p -> p.command().endsWith("/tini")
+                    || p.command().endsWith("/java") || p.command().endsWith("/srt-live-transmit")).toList();
+            int imageUser = inside.get(0).uid();
             assertThat(imageUser).as("the image's user is not root").isNotZero();
-            for (ProcessHandle process : inside) {
-                assertThat(uid(process)).as("uid of " + command(process)).isEqualTo(imageUser);
+            for (SeenProcess process : inside) {
+                assertThat(process.uid()).as("uid of " + process.command()).isEqualTo(imageUser);
             }
 
             int exit = container.stop(Duration.ofSeconds(60));
             assertThat(exit).as("exit status after SIGTERM:\n" + container.logTail()).isIn(0, 143);
             await("every process of the container gone").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+                    .until(() -> processes.stream().map(SeenProcess::handle).noneMatch(ProcessHandle::isAlive));
             assertThat(container.logTail()).doesNotContain(PASSWORD);
         }
     }
@@ -88,13 +88,25 @@ class ImageIT {
                 });
     }
 
+    /**
+     * A process as it was while the stream flowed: its command and uid are read then, because
+     * ProcessHandle.info() reads /proc when called and the relay exits once its receiver hangs up.
+     */
+    private record SeenProcess(ProcessHandle handle, String command, int uid) {
+
+        static List<SeenProcess> of(List<ProcessHandle> processes) {
+            return processes.stream().filter(ProcessHandle::isAlive)
+                    .map(p -> new SeenProcess(p, p.info().command().orElse(""), ImageIT.uid(p))).toList();
+        }
+    }
+
     /** Relays 6 s through the container and checks the bytes; returns the container's processes as they were meanwhile. */
-    private List<ProcessHandle> relayOneChannelByteExact(Api api, ImageContainer container) throws IOException {
+    private List<SeenProcess> relayOneChannelByteExact(Api api, ImageContainer container) throws IOException {
         Path ts = TestStream.withCues(20);
         byte[] sent = TestStream.bytes(ts);
         int input = Ports.freeUdp();
         int srtPort = Ports.freeUdp();
-        List<ProcessHandle> processes;
+        List<SeenProcess> processes;
         try (SrtReceiver receiver = SrtReceiver.listen(srtPort, work.resolve("received.ts"), "")) {
             Api.Response channel = api.post("/api/channels", "{\"id\":\"image\",\"input\":{\"port\":" + input + "},\"started\":true}");
             assertThat(channel.status()).as(channel.body()).isEqualTo(201);
@@ -107,7 +119,7 @@ class ImageIT {
                     .start(new FileInputStream(ts.toFile()))) {
                 await("6 s of stream through the container").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
                         .until(() -> receiver.bytesReceived() >= 6 * BYTES_PER_SECOND);
-                processes = container.processes();
+                processes = SeenProcess.of(container.processes());
             }
             byte[] received = receiver.received();
             received = Arrays.copyOf(received, received.length - received.length % 188);
@@ -119,18 +131,14 @@ class ImageIT {
         return processes;
     }
 
-    private static List<String> commands(List<ProcessHandle> processes) {
-        return processes.stream().map(ImageIT::command).toList();
-    }
-
-    private static String command(ProcessHandle process) {
-        return process.info().command().orElse("");
-    }
-
-    /** The real uid of a process, from /proc (the image's user has no name on the host). */
-    private static int uid(ProcessHandle process) throws IOException {
-        String uidLine = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
-        return Integer.parseInt(uidLine.split("\\s+")[1]);
+    /** The real uid of a process, from /proc (the image's user has no name on the host); -1 if it has gone. */
+    private static int uid(ProcessHandle process) {
+        try {
+            String uidLine = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
+            return Integer.parseInt(uidLine.split("\\s+")[1]);
+        } catch (IOException gone) {
+            return -1;
+        }
     }
 }

@@ -91,6 +91,13 @@ final class TsBuilder {
         return this;
     }
 
+    /** The packets written since the last drain; the continuity counters carry on. */
+    byte[] drain() {
+        byte[] packets = out.toByteArray();
+        out.reset();
+        return packets;
+    }
+
     byte[] toByteArray() {
         return out.toByteArray();
     }

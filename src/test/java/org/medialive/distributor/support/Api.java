@@ -14,9 +14,11 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private final String authorization;
+    /** Signed in through the login form (as the dashboard is), or null. */
+    private final LoginSession session;
 
     /** What came back: status, parsed body (a MissingNode if it was not JSON) and the raw text. */
     public record Response(int status, JsonNode json, String body) {
@@ -32,8 +34,26 @@ public final class Api {
     }
 
     private Api(int port, String authorization) {
+        this(port, authorization, null);
+    }
+
+    private Api(int port, String authorization, LoginSession session) {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = authorization;
+        this.session = session;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.http = (session == null ? builder : builder.cookieHandler(session.cookies())).build();
+    }
+
+    /**
+     * The same server, as {@code user} signed in once through the login form, then with its session
+     * cookie (and the CSRF header the dashboard sends): HTTP Basic costs the server a bcrypt check
+     * (~0.1 s of CPU) on every request, which a test polling five times a second would make half a
+     * core's work. When the session ends (e.g. the password changed) it falls back to Basic.
+     */
+    public Api signedInAs(String user, String password) {
+        String basic = as(user, password).authorization;
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), basic, new LoginSession(base, user, password));
     }
 
     /** The same server, as {@code user} with HTTP Basic. */
@@ -79,9 +99,22 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder request) {
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        if (session != null && session.signIn(http)) {
+            session.addCsrfHeader(request);
+            Response answer = exchange(request);
+            if (answer.status() != 401 && !(answer.status() == 403 && answer.body().contains("CSRF"))) {
+                return answer;
+            }
+            session.ended();
+            request.setHeader("X-XSRF-TOKEN", "");
         }
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        return exchange(request);
+    }
+
+    private Response exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -37,6 +37,24 @@ public final class ChildProcesses {
         return pids;
     }
 
+    /**
+     * The children the server supervises (outputs, SRT inputs): all of {@link #of} but the
+     * one-shot thumbnail decoders, which come and go every few seconds on an H.264 channel.
+     */
+    public static List<Long> supervised(Path dataDir) {
+        List<Long> pids = new ArrayList<>();
+        for (long pid : of(dataDir)) {
+            try {
+                if (!Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).contains("mjpeg")) {
+                    pids.add(pid);
+                }
+            } catch (IOException gone) {
+                // exited while we looked
+            }
+        }
+        return pids;
+    }
+
     /** The one live child of {@code dataDir} whose command line contains {@code fragment}. */
     public static long find(Path dataDir, String fragment) {
         List<Long> matches = new ArrayList<>();

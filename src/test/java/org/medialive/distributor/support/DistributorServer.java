@@ -27,6 +27,7 @@ public final class DistributorServer implements AutoCloseable {
     private final int port;
     private final List<String> extraArgs;
     private final Map<String, String> environment = new HashMap<>();
+    private boolean quick = true;
     private Process process;
 
     public DistributorServer(Path dataDir, String name, String... extraArgs) {
@@ -34,6 +35,12 @@ public final class DistributorServer implements AutoCloseable {
         this.port = Ports.freeTcp();
         this.log = Path.of("target", "it-logs", name + "-" + port + ".log");
         this.extraArgs = List.of(extraArgs);
+    }
+
+    /** When {@code exactly}, starts it as operators do (java -jar, full JIT), not the test suite's {@link QuickStart}: for the benchmark. */
+    public DistributorServer asOperatorsRunIt(boolean exactly) {
+        quick = !exactly;
+        return this;
     }
 
     /** An environment variable for the server (and so, where the server passes it on, its children): before start. */
@@ -85,7 +92,8 @@ public final class DistributorServer implements AutoCloseable {
         if (!jvmOptions.isEmpty()) {
             command.addAll(List.of(jvmOptions.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar, "--server.port=" + port, "--distributor.data-dir=" + dataDir));
+        command.addAll(quick ? QuickStart.command(jar) : List.of("-jar", jar));
+        command.addAll(List.of("--server.port=" + port, "--distributor.data-dir=" + dataDir));
         command.addAll(extraArgs);
         try {
             Files.createDirectories(log.getParent());
@@ -132,9 +140,9 @@ public final class DistributorServer implements AutoCloseable {
         }
     }
 
-    /** The API as the admin operator (HTTP Basic). */
+    /** The API as the admin, signed in through the login form once (HTTP Basic once the session ends). */
     public Api api() {
-        return new Api(port).as("admin", ADMIN_PASSWORD);
+        return new Api(port).signedInAs("admin", ADMIN_PASSWORD);
     }
 
     /** The API without credentials. */

@@ -28,4 +28,23 @@ public final class Ports {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A UDP port P with P + 2 and P + 4 free too (SMPTE 2022-1 FEC uses them), P at most 65531. */
+    public static int freeUdpWithFec() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freeUdp();
+            if (port <= 65531 && udpFree(port + 2) && udpFree(port + 4)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no UDP port with port + 2 and port + 4 free");
+    }
+
+    private static boolean udpFree(int port) {
+        try (DatagramSocket socket = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

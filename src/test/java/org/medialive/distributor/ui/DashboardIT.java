@@ -16,6 +16,7 @@ import org.medialive.distributor.demo.RtpPacer;
 import org.medialive.distributor.support.Api;
 import org.medialive.distributor.support.Browser;
 import org.medialive.distributor.support.DistributorServer;
+import org.medialive.distributor.support.FileOnlyKind;
 import org.medialive.distributor.support.Ports;
 import org.medialive.distributor.support.SrtReceiver;
 import org.medialive.distributor.support.TestStream;
@@ -24,6 +25,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.interactions.Actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +60,11 @@ class DashboardIT {
     static Path stream;
 
     @BeforeAll
-    static void startServer() {
+    static void startServer() throws IOException {
         stream = TestStream.withCues(STREAM_SECONDS);
-        server = new DistributorServer(work.resolve("data"), "dashboard").start();
+        // a kind made of files only beside the built-in ones: the output form must offer it by itself
+        Path routes = FileOnlyKind.writeTo(work.resolve("routes"));
+        server = new DistributorServer(work.resolve("data"), "dashboard", "--distributor.routes-dir=" + routes).start();
         api = server.api();
     }
 
@@ -172,7 +176,9 @@ class DashboardIT {
             awaitLive(browser);
             browser.awaitText(By.id("user"), "who is signed in", "Signed in as vera (view only)"::equals);
             browser.visible(By.cssSelector("tr[data-key='lobby']"));
-            assertThat(browser.driver().findElements(By.cssSelector("main button"))).as("buttons on the overview").isEmpty();
+            // the list/grid toggle only changes what this browser shows, so a viewer has it too
+            assertThat(browser.driver().findElements(By.cssSelector("main button[data-layout]"))).as("layout toggles").hasSize(2);
+            assertThat(browser.driver().findElements(By.cssSelector("main button:not([data-layout])"))).as("buttons on the overview").isEmpty();
 
             browser.open(server.baseUrl() + "/#/channel/lobby");
             awaitLive(browser);
@@ -235,7 +241,46 @@ class DashboardIT {
         assertThat(api.delete("/api/channels/checks").status()).isEqualTo(204);
     }
 
-    /** Tab to "New channel", Enter, type, Tab, type, Tab, type, Enter: no mouse. */
+    /** The form's kinds, their parts and their secrets come from GET /api/output-kinds: a kind made of files only is offered too. */
+    @Test
+    void theOutputFormOffersEveryLoadedKindWithItsPartsAndSecrets() {
+        Api.Response created = api.post("/api/channels", "{\"id\":\"kinds\",\"input\":{\"port\":" + Ports.freeUdp() + "}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        int port = Ports.freeUdp();
+        try (Browser browser = Browser.start(work.resolve("profile-kinds"), "kinds", 1280, 900)) {
+            logIn(browser, server.baseUrl(), "admin", DistributorServer.ADMIN_PASSWORD);
+            browser.open(server.baseUrl() + "/#/channel/kinds");
+            WebElement form = outputForm(browser);
+            By options = By.cssSelector("form[data-form='output'] select[name='kind'] option");
+            browser.await("the kinds from the API", d -> d.findElements(options).size() == 5);
+            assertThat(browser.driver().findElements(options)).extracting(WebElement::getText)
+                    .containsExactly("SRT", "RTMP", "RTMPS", "UDP", FileOnlyKind.TITLE);
+            By help = By.cssSelector("form[data-form='output'] [data-kind-help]");
+            assertThat(browser.driver().findElements(By.cssSelector("form[data-form='output'] [data-kind-help] li[data-secret='true']")))
+                    .extracting(e -> e.getAttribute("data-property")).as("SRT's secrets, from its definition")
+                    .containsExactly("passphrase", "streamid");
+
+            new Select(form.findElement(By.name("kind"))).selectByVisibleText(FileOnlyKind.TITLE);
+            browser.awaitText(help, "the file-only kind's parts", t -> t.contains("Host") && t.contains("Port"));
+            WebElement url = form.findElement(By.name("url"));
+            assertThat(url.getAttribute("value")).as("choosing a kind starts the URL").isEqualTo(FileOnlyKind.SCHEME + "://");
+            assertThat(url.getAttribute("placeholder")).as("the definition's example").isEqualTo("relay2://HOST:PORT");
+            url.sendKeys("127.0.0.1:" + port + "?x=1");
+            browser.awaitText(By.cssSelector("form[data-form='output'] .field--invalid .field__error"), "host-port check while typing",
+                    t -> t.contains("relay2://HOST:PORT, with no path, user or options"));
+            url.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE);
+            browser.await("URL error cleared", d -> d.findElements(By.cssSelector("form[data-form='output'] .field--invalid")).isEmpty());
+            form.findElement(By.name("id")).sendKeys("second");
+            submit(form);
+            browser.await("output added", Duration.ofSeconds(15),
+                    d -> !d.findElements(By.cssSelector("table.table--outputs tr[data-key='second']")).isEmpty());
+            assertThat(api.ok("/api/channels/kinds/outputs/second").path("protocol").asText()).isEqualTo(FileOnlyKind.SCHEME);
+            browser.screenshot("file-only-kind-in-form");
+        }
+        assertThat(api.delete("/api/channels/kinds").status()).isEqualTo(204);
+    }
+
+    /** Tab to "New channel", Enter, type, Tab, type, Tab, Tab, type, Enter: no mouse. */
     private static void createChannelWithTheKeyboardOnly(Browser browser, int port) {
         WebDriver driver = browser.driver();
         Actions keys = new Actions(driver);
@@ -246,6 +291,9 @@ class DashboardIT {
         keys.sendKeys(Keys.ENTER).perform();
         browser.await("focus in the name field", d -> "name".equals(activeAttribute(browser, "name")));
         keys.sendKeys("Evening News").sendKeys(Keys.TAB).sendKeys("evening").sendKeys(Keys.TAB).perform();
+        // the input type comes next and stays at RTP/UDP
+        assertThat(activeAttribute(browser, "name")).isEqualTo("inputType");
+        keys.sendKeys(Keys.TAB).perform();
         assertThat(activeAttribute(browser, "name")).isEqualTo("port");
         keys.sendKeys("80").perform();
         // typed so far: "80", below 1024: the form says so before anything is sent
@@ -262,7 +310,7 @@ class DashboardIT {
         WebElement url = outputForm(browser).findElement(By.name("url"));
         url.sendKeys("http://127.0.0.1:" + srtPort);
         browser.awaitText(By.cssSelector("form[data-form='output'] .field--invalid .field__error"), "client-side URL check",
-                t -> t.contains("Start with srt://, rtmp:// or rtmps://"));
+                t -> t.contains("Start with srt://, rtmp://, rtmps://, udp:// or relay2://")); // this server also runs a file-only kind
         assertThat(url.getAttribute("aria-invalid")).isEqualTo("true");
 
         // a misspelt option passes the quick checks; the server's own message must be shown

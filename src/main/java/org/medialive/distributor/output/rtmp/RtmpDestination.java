@@ -26,16 +26,6 @@ public record RtmpDestination(String scheme, String userInfo, String host, int p
     }
 
     @Override
-    public boolean carriesScte35() {
-        return false;
-    }
-
-    @Override
-    public String routeTemplate() {
-        return "rtmp-output";
-    }
-
-    @Override
     public String maskedUrl() {
         return url(true);
     }

@@ -28,16 +28,6 @@ public record SrtDestination(String host, int port, Map<String, String> options)
     }
 
     @Override
-    public boolean carriesScte35() {
-        return true;
-    }
-
-    @Override
-    public String routeTemplate() {
-        return "srt-output";
-    }
-
-    @Override
     public String maskedUrl() {
         return url(true);
     }
