@@ -6,7 +6,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -16,6 +18,9 @@ import org.springframework.web.socket.WebSocketSession;
  * longer than the send-time limit, or the waiting messages pass the buffer limit, offers
  * are refused and the caller closes the client. (Tomcat also ends the blocked send after the
  * send-time limit, {@link TomcatSendTimeout}.)
+ * <p>Whether a send blocks depends on how much the kernels buffer, which can be megabytes: so
+ * each client is also pinged, and one that has answered no ping for the pong timeout is not
+ * reading (browsers and HTTP clients answer pings by themselves, below any script).
  */
 final class DashboardClient {
 
@@ -29,7 +34,7 @@ final class DashboardClient {
     private final long sendTimeLimitNanos;
     private final long bufferLimitBytes;
     private final Failure failure;
-    private final ConcurrentLinkedQueue<String> waiting = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicLong waitingBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean dropped = new AtomicBoolean();
@@ -37,6 +42,12 @@ final class DashboardClient {
     private volatile boolean left;
     /** When the send in progress started; 0 when none is. */
     private volatile long sendStartedNanos;
+    /** When the client last answered a ping, or connected. */
+    private volatile long answeredNanos = System.nanoTime();
+
+    /** A message with what it counts against the buffer limit. */
+    private record Waiting(WebSocketMessage<?> message, long size) {
+    }
 
     DashboardClient(WebSocketSession session, Executor senders, long sendTimeLimitNanos, long bufferLimitBytes,
                     Failure failure) {
@@ -65,21 +76,41 @@ final class DashboardClient {
         left = status.equalsCode(CloseStatus.NORMAL) || status.equalsCode(CloseStatus.GOING_AWAY);
     }
 
+    /** The client answered a ping. */
+    void answered() {
+        answeredNanos = System.nanoTime();
+    }
+
+    /**
+     * Queues a ping, unless the client has answered none for longer than the timeout.
+     * @return null if queued, else why this client is over its limits
+     */
+    String ping(long pongTimeoutNanos) {
+        long silent = System.nanoTime() - answeredNanos;
+        if (silent > pongTimeoutNanos) {
+            return "it answered no ping for " + silent / 1_000_000 + " ms (it stopped reading)";
+        }
+        return offer(new PingMessage(), 2);
+    }
+
     /**
      * Queues a message for sending.
      * @return null if queued, else why this client is over its limits (the message is not queued)
      */
     String offer(String message) {
+        return offer(new TextMessage(message), (long) message.length() * 3); // UTF-8 upper bound; exactness does not matter here
+    }
+
+    private String offer(WebSocketMessage<?> message, long size) {
         long started = sendStartedNanos;
         if (started != 0 && System.nanoTime() - started > sendTimeLimitNanos) {
             return "a send has been blocked for over " + sendTimeLimitNanos / 1_000_000 + " ms";
         }
-        long size = (long) message.length() * 3; // UTF-8 upper bound; exactness does not matter here
         if (waitingBytes.addAndGet(size) > bufferLimitBytes) {
             waitingBytes.addAndGet(-size);
             return "over " + bufferLimitBytes + " bytes waiting to be sent";
         }
-        waiting.add(message);
+        waiting.add(new Waiting(message, size));
         if (draining.compareAndSet(false, true)) {
             senders.execute(this::drain);
         }
@@ -88,10 +119,10 @@ final class DashboardClient {
 
     private void drain() {
         do {
-            String message;
-            while ((message = waiting.poll()) != null) {
-                waitingBytes.addAndGet(-(long) message.length() * 3);
-                if (!send(message)) {
+            Waiting next;
+            while ((next = waiting.poll()) != null) {
+                waitingBytes.addAndGet(-next.size());
+                if (!send(next.message())) {
                     return; // stays "draining": nothing more is sent to a failed client
                 }
             }
@@ -100,11 +131,11 @@ final class DashboardClient {
         } while (!waiting.isEmpty() && draining.compareAndSet(false, true));
     }
 
-    private boolean send(String message) {
+    private boolean send(WebSocketMessage<?> message) {
         sendStartedNanos = System.nanoTime();
         try {
             if (session.isOpen()) {
-                session.sendMessage(new TextMessage(message));
+                session.sendMessage(message);
             }
             return true;
         } catch (IOException | RuntimeException e) {

@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
@@ -32,8 +33,9 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * Events arrive through the {@link EventHandOff}, never on the ingest thread; messages are
  * built once and sent in order on a pool of our own, one send per client at a time
  * ({@link DashboardClient}). A client that stops reading is closed and counted once a send
- * to it has been blocked longer than the send-time limit or its unsent messages pass the
- * buffer limit; it slows nobody else.
+ * to it has been blocked longer than the send-time limit, its unsent messages pass the
+ * buffer limit, or it has answered no ping (one a second) for the pong timeout; it slows
+ * nobody else.
  */
 @Component
 public class LiveUpdates extends TextWebSocketHandler implements DisposableBean {
@@ -44,6 +46,7 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
     private final ApiJson json;
     private final long sendTimeLimitMillis;
     private final long bufferLimitBytes;
+    private final long pongTimeoutNanos;
     private final Map<String, DashboardClient> clients = new ConcurrentHashMap<>();
     /** At most one thread per client at a time; one per client that stopped reading, until it is dropped. */
     private final ExecutorService sends = Executors.newCachedThreadPool(task -> {
@@ -55,15 +58,18 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
 
     LiveUpdates(StatsSnapshot snapshot, ApiJson json, DataPathDrops drops,
                 @Value("${distributor.websocket.send-time-limit:5s}") Duration sendTimeLimit,
-                @Value("${distributor.websocket.buffer-limit:512KB}") DataSize bufferLimit) {
+                @Value("${distributor.websocket.buffer-limit:512KB}") DataSize bufferLimit,
+                @Value("${distributor.websocket.pong-timeout:15s}") Duration pongTimeout) {
         this.snapshot = snapshot;
         this.json = json;
         this.drops = drops;
         this.sendTimeLimitMillis = sendTimeLimit.toMillis();
         this.bufferLimitBytes = bufferLimit.toBytes();
+        this.pongTimeoutNanos = pongTimeout.toNanos();
         snapshot.onRefresh(stats -> {
             if (!clients.isEmpty()) { // with no dashboard open, no JSON to build every second
                 broadcast(snapshotMessage(stats));
+                pingAll();
             }
         });
     }
@@ -82,6 +88,23 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
         DashboardClient client = clients.remove(session.getId());
         if (client != null) {
             client.closed(status);
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        DashboardClient client = clients.get(session.getId());
+        if (client != null) {
+            client.answered();
+        }
+    }
+
+    private void pingAll() {
+        for (DashboardClient client : clients.values()) {
+            String refused = client.ping(pongTimeoutNanos);
+            if (refused != null) {
+                drop(client, refused);
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import org.medialive.distributor.channel.ChannelService;
 import org.medialive.distributor.control.ApiJson;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -33,7 +35,8 @@ class LiveUpdatesTest {
     private final DataPathDrops drops = new DataPathDrops();
     private final StatsSnapshot snapshot = new StatsSnapshot(channels, drops);
     private final ApiJson json = spy(new ApiJson());
-    private final LiveUpdates updates = new LiveUpdates(snapshot, json, drops, Duration.ofMillis(300), DataSize.ofKilobytes(512));
+    private final LiveUpdates updates = new LiveUpdates(snapshot, json, drops, Duration.ofMillis(300), DataSize.ofKilobytes(512),
+            Duration.ofMinutes(1));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -169,6 +172,41 @@ class LiveUpdatesTest {
         assertThat(received.get(0)).contains("\"snapshot\"");
         for (int i = 0; i < 200; i++) {
             assertThat(received.get(i + 1)).contains("\"problem " + i + "\"");
+        }
+    }
+
+    @Test
+    void aClientWhoseSendsNeverBlockButWhoAnswersNoPingIsDroppedAndCountedAndOneThatAnswersStays() throws Exception {
+        when(channels.list()).thenReturn(List.of());
+        LiveUpdates pinging = new LiveUpdates(snapshot, json, drops, Duration.ofMinutes(1), DataSize.ofMegabytes(64),
+                Duration.ofMillis(400));
+        try {
+            // the kernel takes everything sent to the silent one (megabytes of buffers), so no send blocks
+            WebSocketSession silent = session("silent");
+            WebSocketSession answering = session("answering");
+            doAnswer(invocation -> {
+                pinging.handleMessage(answering, new PongMessage());
+                return null;
+            }).when(answering).sendMessage(any(PingMessage.class));
+            pinging.afterConnectionEstablished(silent);
+            pinging.afterConnectionEstablished(answering);
+
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                snapshot.refresh();
+                return drops.websockets() == 1;
+            });
+            verify(silent, timeout(2000)).close(CloseStatus.SESSION_NOT_RELIABLE);
+            verify(silent, atLeast(2)).sendMessage(any(PingMessage.class));
+            // a second of refreshes, over twice the pong timeout
+            await("the answering client stays").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        snapshot.refresh();
+                        return pinging.connected() == 1;
+                    });
+            verify(answering, never()).close(any());
+            assertThat(drops.websockets()).isEqualTo(1);
+        } finally {
+            pinging.destroy();
         }
     }
 }
