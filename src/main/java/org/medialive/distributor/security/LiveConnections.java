@@ -2,9 +2,9 @@ package org.medialive.distributor.security;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
@@ -28,10 +28,15 @@ public class LiveConnections implements HandshakeInterceptor {
     private static final String USER = "distributor.user";
     private static final String HTTP_SESSION = "distributor.httpSession";
     private static final String TOKEN = "distributor.token";
+    private static final String AUTHORISED_AT = "distributor.authorisedAt";
+    /** Why a connection is closed when the access its attribute names ends. */
+    private static final Map<String, String> ENDED = Map.of(USER, "this user's access changed",
+            HTTP_SESSION, "logged out", TOKEN, "API token revoked");
 
     private final ApiTokens tokens;
     private final int perUser;
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+    private final RecentRevocations revoked = new RecentRevocations();
 
     LiveConnections(ApiTokens tokens, @Value("${distributor.limits.websockets-per-user:5}") int perUser) {
         this.tokens = tokens;
@@ -46,6 +51,11 @@ public class LiveConnections implements HandshakeInterceptor {
                 synchronized (LiveConnections.this) { // count and add together: parallel handshakes cannot overshoot
                     if (count(session.getAttributes().get(USER)) >= perUser) {
                         session.close(CloseStatus.POLICY_VIOLATION.withReason("too many live connections for this user"));
+                        return;
+                    }
+                    String ended = endedSinceAuthorised(session);
+                    if (ended != null) {
+                        session.close(CloseStatus.POLICY_VIOLATION.withReason(ended));
                         return;
                     }
                     open.put(session.getId(), session);
@@ -74,6 +84,7 @@ public class LiveConnections implements HandshakeInterceptor {
             return false;
         }
         attributes.put(USER, caller.getName());
+        attributes.put(AUTHORISED_AT, System.nanoTime());
         if (request instanceof ServletServerHttpRequest servlet) {
             var session = servlet.getServletRequest().getSession(false);
             if (session != null && request.getHeaders().getFirst("Authorization") == null) {
@@ -92,29 +103,51 @@ public class LiveConnections implements HandshakeInterceptor {
     }
 
     void closeUser(String user) {
-        closeWhere(s -> user.equals(s.getAttributes().get(USER)), "this user's access changed");
+        closeWhere(USER, user);
     }
 
     void closeHttpSession(String sessionId) {
-        closeWhere(s -> sessionId.equals(s.getAttributes().get(HTTP_SESSION)), "logged out");
+        closeWhere(HTTP_SESSION, sessionId);
     }
 
     void closeToken(String tokenId) {
-        closeWhere(s -> tokenId.equals(s.getAttributes().get(TOKEN)), "API token revoked");
+        closeWhere(TOKEN, tokenId);
+    }
+
+    /** Why the session's access ended after its handshake was authorised; null if it did not. */
+    private String endedSinceAuthorised(WebSocketSession session) {
+        long authorisedAt = (Long) session.getAttributes().get(AUTHORISED_AT);
+        for (Map.Entry<String, String> access : ENDED.entrySet()) {
+            Object id = session.getAttributes().get(access.getKey());
+            if (id != null && revoked.endedSince(access.getKey() + ":" + id, authorisedAt)) {
+                return access.getValue();
+            }
+        }
+        return null;
     }
 
     private long count(Object user) {
         return open.values().stream().filter(s -> s.getAttributes().get(USER).equals(user)).count();
     }
 
-    private void closeWhere(Predicate<WebSocketSession> matching, String reason) {
-        open.values().stream().filter(matching).forEach(session -> {
-            open.remove(session.getId());
+    /**
+     * Marks the access ended and closes its connections. The mark and the list are taken under
+     * the lock, so that a connection being registered meanwhile either is listed here or sees the
+     * mark; the closes happen outside it (one may wait for a send in progress).
+     */
+    private void closeWhere(String attribute, String id) {
+        List<WebSocketSession> ending;
+        synchronized (this) {
+            revoked.ended(attribute + ":" + id);
+            ending = open.values().stream().filter(s -> id.equals(s.getAttributes().get(attribute))).toList();
+            ending.forEach(session -> open.remove(session.getId()));
+        }
+        for (WebSocketSession session : ending) {
             try {
-                session.close(CloseStatus.POLICY_VIOLATION.withReason(reason));
+                session.close(CloseStatus.POLICY_VIOLATION.withReason(ENDED.get(attribute)));
             } catch (IOException | IllegalStateException alreadyClosing) {
                 // the connection is going away either way
             }
-        });
+        }
     }
 }
