@@ -1,15 +1,19 @@
 package org.medialive.distributor.cluster;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterView;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
 import org.medialive.distributor.channel.Placement;
 import org.medialive.distributor.channel.SharedChannels;
 import org.slf4j.Logger;
@@ -20,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * One owner per channel: every node that lists a channel joins its election (a view of Camel's
  * ZooKeeperClusterService, namespace {@code channel-<id>}), and a channel runs on the elected
- * node only while that node's {@link Lease} holds. Separate elections spread channels over nodes.
+ * node only while that node's {@link Lease} holds. Separate elections spread channels over nodes;
+ * a node joins a new channel's election later the more channels it holds, so the least loaded
+ * node usually wins it. A move asked for ({@link Preferences}) makes other elected nodes step aside.
  */
 @Component
 @Conditional(ClusterMode.class)
@@ -28,40 +34,62 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelElections.class);
     static final String NODES = "nodes";
+    private static final String PREFIX = "channel-";
+    /** Per channel already held: how much later this node joins a new election (spreads channels). */
+    private static final long JOIN_DELAY_PER_CHANNEL_MILLIS = 150;
 
     private final ZooKeeperClusterService service = new ZooKeeperClusterService();
     private final SharedChannels channels;
     private final Lease lease;
     private final ConfigWatch watch;
+    private final Preferences moves;
     private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
     /** Joining, leaving and holding may wait (ZooKeeper, stopping processes): never on the caller's thread. */
-    private final ExecutorService work = Executors.newCachedThreadPool(r -> {
+    private final ScheduledExecutorService work = Executors.newScheduledThreadPool(4, r -> {
         Thread thread = new Thread(r, "cluster-election");
         thread.setDaemon(true);
         return thread;
     });
 
     ChannelElections(ClusterProperties cluster, CuratorFramework zooKeeper, CamelContext camel, SharedChannels channels,
-                     Lease lease, ConfigWatch watch) throws Exception {
+                     Lease lease, ConfigWatch watch, Preferences moves) throws Exception {
         this.channels = channels;
         this.lease = lease;
         this.watch = watch;
+        this.moves = moves;
         service.setId(cluster.node());
         service.setCuratorFramework(zooKeeper);
         service.setBasePath(cluster.electionsPath());
         camel.addService(service, true, true);
         channels.placement(this);
         lease.onChange(valid -> views.keySet().forEach(this::evaluate));
-        // after a lost session Curator leaves the elections; a reconnected node queues up again
+        moves.onChange(this::evaluate);
+        // after a lost connection Curator leaves the elections: a reconnected node queues up again
         zooKeeper.getConnectionStateListenable().addListener((client, state) -> {
-            if (state == org.apache.curator.framework.state.ConnectionState.RECONNECTED) {
-                work.execute(this::requeue);
+            if (state == ConnectionState.RECONNECTED) {
+                views.keySet().forEach(id -> work.execute(() -> requeueUnlessLeader(id)));
             }
         });
     }
 
-    ZooKeeperClusterService service() {
-        return service;
+    String node() {
+        return service.getId();
+    }
+
+    /** The nodes alive now (members of the "nodes" view). */
+    List<String> nodes() throws Exception {
+        return service.getView(NODES).getMembers().stream().map(CamelClusterMember::getId).sorted().toList();
+    }
+
+    /** The elected node of a channel, if any; candidates: the nodes in its election. */
+    Optional<String> owner(String channelId) {
+        CamelClusterView view = views.get(channelId);
+        return view == null ? Optional.empty() : view.getLeader().map(CamelClusterMember::getId);
+    }
+
+    List<String> candidates(String channelId) {
+        CamelClusterView view = views.get(channelId);
+        return view == null ? List.of() : view.getMembers().stream().map(CamelClusterMember::getId).sorted().toList();
     }
 
     @Override
@@ -76,17 +104,20 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
 
     @Override
     public void listed(String channelId) {
-        work.execute(() -> {
-            try {
-                CamelClusterView view = service.getView(namespace(channelId));
-                view.addEventListener(this);
-                views.put(channelId, view);
-                service.startView(view.getNamespace());
-                evaluate(channelId);
-            } catch (Exception e) {
-                LOG.error("Could not join the election of channel {}: {}", channelId, e.getMessage(), e);
-            }
-        });
+        long held = channels.held().values().stream().filter(Boolean::booleanValue).count();
+        work.schedule(() -> join(channelId), held * JOIN_DELAY_PER_CHANNEL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void join(String channelId) {
+        try {
+            CamelClusterView view = service.getView(PREFIX + channelId);
+            view.addEventListener(this);
+            views.put(channelId, view);
+            service.startView(view.getNamespace());
+            evaluate(channelId);
+        } catch (Exception e) {
+            LOG.error("Could not join the election of channel {}: {}", channelId, e.getMessage(), e);
+        }
     }
 
     @Override
@@ -118,9 +149,8 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
 
     @Override
     public void leadershipChanged(CamelClusterView view, CamelClusterMember leader) {
-        String namespace = view.getNamespace();
-        if (namespace.startsWith("channel-")) {
-            evaluate(namespace.substring("channel-".length()));
+        if (view.getNamespace().startsWith(PREFIX)) {
+            evaluate(view.getNamespace().substring(PREFIX.length()));
         }
     }
 
@@ -129,23 +159,55 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         work.execute(() -> {
             CamelClusterView view = views.get(channelId);
             boolean elected = view != null && view.getLocalMember().isLeader();
-            boolean hold = elected && lease.valid();
-            channels.hold(channelId, hold, elected ? "cluster lease lapsed" : "another node owns the channel");
-        });
-    }
-
-    private void requeue() {
-        views.values().stream().filter(view -> !view.getLocalMember().isLeader()).forEach(view -> {
-            try {
-                service.stopView(view.getNamespace());
-                service.startView(view.getNamespace());
-            } catch (Exception e) {
-                LOG.warn("Could not rejoin the election {}: {}", view.getNamespace(), e.getMessage());
+            Optional<String> wanted = moves.wanted(channelId);
+            boolean stepAside = elected && wanted.isPresent() && !wanted.get().equals(node()) && candidates(channelId).contains(wanted.get());
+            channels.hold(channelId, elected && !stepAside && lease.valid(),
+                    stepAside ? "channel moved to " + wanted.get() : elected ? "cluster lease lapsed" : "another node owns the channel");
+            if (stepAside) {
+                LOG.info("Channel {}: stepping aside for {}", channelId, wanted.get());
+                requeue(channelId);
+            } else if (elected && wanted.isPresent() && wanted.get().equals(node())) {
+                moves.done(channelId);
             }
         });
     }
 
-    static String namespace(String channelId) {
-        return "channel-" + channelId;
+    private void requeueUnlessLeader(String channelId) {
+        CamelClusterView view = views.get(channelId);
+        if (view != null && !view.getLocalMember().isLeader()) {
+            requeue(channelId);
+        }
+    }
+
+    /**
+     * Leaves the election and joins it again at the end of the queue. Curator ignores a new attempt
+     * while the last one is still ending, so this waits for that, and checks the new one took.
+     */
+    private void requeue(String channelId) {
+        String namespace = PREFIX + channelId;
+        try {
+            service.stopView(namespace);
+            for (int wait = 0; wait < 20 && (leads(channelId) || candidates(channelId).contains(node())); wait++) {
+                Thread.sleep(100);
+            }
+            for (int attempt = 0; attempt < 20 && views.containsKey(channelId); attempt++) {
+                service.startView(namespace);
+                Thread.sleep(100);
+                if (leads(channelId) || candidates(channelId).contains(node())) {
+                    return;
+                }
+                service.stopView(namespace);
+            }
+            LOG.warn("Could not rejoin the election of channel {}", channelId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Could not rejoin the election of channel {}: {}", channelId, e.getMessage());
+        }
+    }
+
+    private boolean leads(String channelId) {
+        CamelClusterView view = views.get(channelId);
+        return view != null && view.getLocalMember().isLeader();
     }
 }
