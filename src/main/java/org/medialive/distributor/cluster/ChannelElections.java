@@ -157,8 +157,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
     /** Holds the channel exactly while this node is its elected owner with a valid lease; reads the state now, not the event's. */
     private void evaluate(String channelId) {
         work.execute(() -> {
-            CamelClusterView view = views.get(channelId);
-            boolean elected = view != null && view.getLocalMember().isLeader();
+            boolean elected = elected(channelId);
             Optional<String> wanted = moves.wanted(channelId);
             boolean stepAside = elected && wanted.isPresent() && !wanted.get().equals(node()) && candidates(channelId).contains(wanted.get());
             channels.hold(channelId, elected && !stepAside && lease.valid(),
@@ -203,6 +202,19 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("Could not rejoin the election of channel {}: {}", channelId, e.getMessage());
+        }
+    }
+
+    /**
+     * Curator believes it leads, and ZooKeeper agrees (the lowest lock node is ours): a node back
+     * from a stop may still believe it leads on a session ZooKeeper has already expired.
+     */
+    private boolean elected(String channelId) {
+        CamelClusterView view = views.get(channelId);
+        try {
+            return view != null && view.getLocalMember().isLeader() && view.getLeader().map(CamelClusterMember::isLocal).orElse(false);
+        } catch (RuntimeException noAnswer) {
+            return false;
         }
     }
 
