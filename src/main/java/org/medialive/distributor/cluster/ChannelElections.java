@@ -1,9 +1,7 @@
 package org.medialive.distributor.cluster;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +9,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterView;
-import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.medialive.distributor.channel.Placement;
@@ -22,28 +19,25 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * One owner per channel: every node that lists a channel joins its election (a view of Camel's
- * ZooKeeperClusterService, namespace {@code channel-<id>}), and a channel runs on the elected
- * node only while that node's {@link Lease} holds. Separate elections spread channels over nodes;
- * a node joins a new channel's election later the more channels it holds, so the least loaded
- * node usually wins it. A move asked for ({@link Preferences}) makes other elected nodes step aside.
+ * Where channels run in cluster mode: every node that lists a channel joins its election
+ * ({@link Elections}), and the channel runs on the elected node only while that node's
+ * {@link Lease} holds. A node joins a new channel's election later the more channels it holds,
+ * so the least loaded node usually wins it. A move asked for ({@link Preferences}) makes every
+ * other elected node step aside until the named node holds the channel.
  */
 @Component
 @Conditional(ClusterMode.class)
 class ChannelElections implements Placement, CamelClusterEventListener.Leadership {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelElections.class);
-    static final String NODES = "nodes";
-    private static final String PREFIX = "channel-";
     /** Per channel already held: how much later this node joins a new election (spreads channels). */
     private static final long JOIN_DELAY_PER_CHANNEL_MILLIS = 150;
 
-    private final ZooKeeperClusterService service = new ZooKeeperClusterService();
+    private final Elections elections;
     private final SharedChannels channels;
     private final Lease lease;
     private final ConfigWatch watch;
     private final Preferences moves;
-    private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
     /** Joining, leaving and holding may wait (ZooKeeper, stopping processes): never on the caller's thread. */
     private final ScheduledExecutorService work = Executors.newScheduledThreadPool(4, r -> {
         Thread thread = new Thread(r, "cluster-election");
@@ -53,43 +47,35 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
 
     ChannelElections(ClusterProperties cluster, CuratorFramework zooKeeper, CamelContext camel, SharedChannels channels,
                      Lease lease, ConfigWatch watch, Preferences moves) throws Exception {
+        this.elections = new Elections(cluster, zooKeeper, camel);
         this.channels = channels;
         this.lease = lease;
         this.watch = watch;
         this.moves = moves;
-        service.setId(cluster.node());
-        service.setCuratorFramework(zooKeeper);
-        service.setBasePath(cluster.electionsPath());
-        camel.addService(service, true, true);
         channels.placement(this);
-        lease.onChange(valid -> views.keySet().forEach(this::evaluate));
+        lease.onChange(valid -> elections.channels().forEach(this::evaluate));
         moves.onChange(this::evaluate);
-        // after a lost connection Curator leaves the elections: a reconnected node queues up again
         zooKeeper.getConnectionStateListenable().addListener((client, state) -> {
             if (state == ConnectionState.RECONNECTED) {
-                views.keySet().forEach(id -> work.execute(() -> requeueUnlessLeader(id)));
+                elections.channels().forEach(id -> run("rejoin " + id, () -> elections.requeueUnlessLeading(id)));
             }
         });
     }
 
     String node() {
-        return service.getId();
+        return elections.node();
     }
 
-    /** The nodes alive now (members of the "nodes" view). */
-    List<String> nodes() throws Exception {
-        return service.getView(NODES).getMembers().stream().map(CamelClusterMember::getId).sorted().toList();
+    List<String> nodes() {
+        return elections.nodes();
     }
 
-    /** The elected node of a channel, if any; candidates: the nodes in its election. */
     Optional<String> owner(String channelId) {
-        CamelClusterView view = views.get(channelId);
-        return view == null ? Optional.empty() : view.getLeader().map(CamelClusterMember::getId);
+        return elections.owner(channelId);
     }
 
     List<String> candidates(String channelId) {
-        CamelClusterView view = views.get(channelId);
-        return view == null ? List.of() : view.getMembers().stream().map(CamelClusterMember::getId).sorted().toList();
+        return elections.candidates(channelId);
     }
 
     @Override
@@ -105,121 +91,60 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
     @Override
     public void listed(String channelId) {
         long held = channels.held().values().stream().filter(Boolean::booleanValue).count();
-        work.schedule(() -> join(channelId), held * JOIN_DELAY_PER_CHANNEL_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private void join(String channelId) {
-        try {
-            CamelClusterView view = service.getView(PREFIX + channelId);
-            view.addEventListener(this);
-            views.put(channelId, view);
-            service.startView(view.getNamespace());
+        work.schedule(() -> run("join the election of " + channelId, () -> {
+            elections.join(channelId, this);
             evaluate(channelId);
-        } catch (Exception e) {
-            LOG.error("Could not join the election of channel {}: {}", channelId, e.getMessage(), e);
-        }
+        }), held * JOIN_DELAY_PER_CHANNEL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void unlisted(String channelId) {
-        work.execute(() -> {
-            CamelClusterView view = views.remove(channelId);
-            if (view != null) {
-                try {
-                    view.removeEventListener(this);
-                    service.releaseView(view);
-                } catch (Exception e) {
-                    LOG.warn("Could not leave the election of channel {}: {}", channelId, e.getMessage());
-                }
-            }
-        });
+        work.execute(() -> run("leave the election of " + channelId, () -> elections.leave(channelId, this)));
     }
 
     @Override
     public void restored() {
-        work.execute(() -> {
-            try {
-                service.getView(NODES); // membership only: GET /api/cluster lists its members as the live nodes
-            } catch (Exception e) {
-                LOG.warn("Could not join the node list: {}", e.getMessage());
-            }
-        });
+        work.execute(() -> run("join the node list", elections::joinNodes));
         watch.restored();
     }
 
     @Override
     public void leadershipChanged(CamelClusterView view, CamelClusterMember leader) {
-        if (view.getNamespace().startsWith(PREFIX)) {
-            evaluate(view.getNamespace().substring(PREFIX.length()));
+        String channelId = Elections.channelOf(view);
+        if (channelId != null) {
+            evaluate(channelId);
         }
     }
 
     /** Holds the channel exactly while this node is its elected owner with a valid lease; reads the state now, not the event's. */
     private void evaluate(String channelId) {
-        work.execute(() -> {
-            boolean elected = elected(channelId);
+        work.execute(() -> run("place channel " + channelId, () -> {
+            boolean elected = elections.elected(channelId);
             Optional<String> wanted = moves.wanted(channelId);
-            boolean stepAside = elected && wanted.isPresent() && !wanted.get().equals(node()) && candidates(channelId).contains(wanted.get());
+            boolean stepAside = elected && wanted.isPresent() && !wanted.get().equals(node())
+                    && elections.candidates(channelId).contains(wanted.get());
             channels.hold(channelId, elected && !stepAside && lease.valid(),
                     stepAside ? "channel moved to " + wanted.get() : elected ? "cluster lease lapsed" : "another node owns the channel");
             if (stepAside) {
                 LOG.info("Channel {}: stepping aside for {}", channelId, wanted.get());
-                requeue(channelId);
+                elections.requeue(channelId);
             } else if (elected && wanted.isPresent() && wanted.get().equals(node())) {
                 moves.done(channelId);
             }
-        });
+        }));
     }
 
-    private void requeueUnlessLeader(String channelId) {
-        CamelClusterView view = views.get(channelId);
-        if (view != null && !view.getLocalMember().isLeader()) {
-            requeue(channelId);
-        }
+    private interface Step {
+        void run() throws Exception;
     }
 
-    /**
-     * Leaves the election and joins it again at the end of the queue. Curator ignores a new attempt
-     * while the last one is still ending, so this waits for that, and checks the new one took.
-     */
-    private void requeue(String channelId) {
-        String namespace = PREFIX + channelId;
+    private static void run(String what, Step step) {
         try {
-            service.stopView(namespace);
-            for (int wait = 0; wait < 20 && (leads(channelId) || candidates(channelId).contains(node())); wait++) {
-                Thread.sleep(100);
-            }
-            for (int attempt = 0; attempt < 20 && views.containsKey(channelId); attempt++) {
-                service.startView(namespace);
-                Thread.sleep(100);
-                if (leads(channelId) || candidates(channelId).contains(node())) {
-                    return;
-                }
-                service.stopView(namespace);
-            }
-            LOG.warn("Could not rejoin the election of channel {}", channelId);
+            step.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("Could not rejoin the election of channel {}: {}", channelId, e.getMessage());
+            LOG.error("Cluster: could not {}: {}", what, e.getMessage(), e);
         }
-    }
-
-    /**
-     * Curator believes it leads, and ZooKeeper agrees (the lowest lock node is ours): a node back
-     * from a stop may still believe it leads on a session ZooKeeper has already expired.
-     */
-    private boolean elected(String channelId) {
-        CamelClusterView view = views.get(channelId);
-        try {
-            return view != null && view.getLocalMember().isLeader() && view.getLeader().map(CamelClusterMember::isLocal).orElse(false);
-        } catch (RuntimeException noAnswer) {
-            return false;
-        }
-    }
-
-    private boolean leads(String channelId) {
-        CamelClusterView view = views.get(channelId);
-        return view != null && view.getLocalMember().isLeader();
     }
 }
