@@ -47,6 +47,11 @@ public class SharedChannels {
         return held;
     }
 
+    /** How many channels run here (held and started): a node's load. */
+    public long running() {
+        return registry.all().stream().filter(channel -> channel.held() && channel.definition().started()).count();
+    }
+
     /** This server gained or lost a channel; unknown ids (deleted meanwhile) are ignored. */
     public void hold(String channelId, boolean held, String reason) {
         Channel channel = registry.find(channelId);

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class ChannelElections implements Placement, CamelClusterEventListener.Leadership {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelElections.class);
-    /** Per channel already held: how much later this node joins a new election (spreads channels). */
+    /** Per channel already running here: how much later this node joins a new election (spreads channels). */
     private static final long JOIN_DELAY_PER_CHANNEL_MILLIS = 150;
 
     private final Elections elections;
@@ -90,7 +90,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
 
     @Override
     public void listed(String channelId) {
-        long held = channels.held().values().stream().filter(Boolean::booleanValue).count();
+        long held = channels.running();
         work.schedule(() -> run("join the election of " + channelId, () -> {
             elections.join(channelId, this);
             evaluate(channelId);

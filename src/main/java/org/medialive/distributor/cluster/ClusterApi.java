@@ -50,7 +50,7 @@ class ClusterApi {
             Map<String, Object> channel = new LinkedHashMap<>();
             channel.put("id", id);
             channel.put("owner", cluster == null ? null : cluster.owner(id).orElse(null));
-            channel.put("runsHere", heldHere);
+            channel.put("ownedHere", heldHere);
             channel.put("candidates", cluster == null ? List.of() : cluster.candidates(id));
             list.add(channel);
         });

@@ -98,8 +98,8 @@ class ClusterIT {
     static int owner(String id) {
         await("one owner of " + id).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> clusterChannel(0, id) != null && clusterChannel(1, id) != null
-                        && clusterChannel(0, id).path("runsHere").asBoolean() != clusterChannel(1, id).path("runsHere").asBoolean());
-        return clusterChannel(0, id).path("runsHere").asBoolean() ? 0 : 1;
+                        && clusterChannel(0, id).path("ownedHere").asBoolean() != clusterChannel(1, id).path("ownedHere").asBoolean());
+        return clusterChannel(0, id).path("ownedHere").asBoolean() ? 0 : 1;
     }
 
     @Test
@@ -212,7 +212,7 @@ class ClusterIT {
                         .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
                 System.out.println("children of the SIGSTOPped node gone after " + (System.nanoTime() - stopped) / 1_000_000 + " ms");
                 await("the other node elected").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> clusterChannel(other, "sports").path("runsHere").asBoolean());
+                        .until(() -> clusterChannel(other, "sports").path("ownedHere").asBoolean());
                 System.out.println("other node owns the channel after " + (System.nanoTime() - stopped) / 1_000_000 + " ms");
                 Thread.sleep(2000);
             } finally {
@@ -231,7 +231,7 @@ class ClusterIT {
             }
             SenderLog.Period old = periods.get(0);
             assertThat(old.last()).as("the stopped node sent nothing after its SIGCONT").isLessThan(resumed);
-            assertThat(clusterChannel(owner, "sports").path("runsHere").asBoolean()).isFalse();
+            assertThat(clusterChannel(owner, "sports").path("ownedHere").asBoolean()).isFalse();
             assertThat(ChildProcesses.supervised(data[owner])).as("the resumed node runs no children").isEmpty();
         }
     }
