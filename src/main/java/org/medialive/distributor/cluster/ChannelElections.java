@@ -44,6 +44,15 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Stops after a lapsed lease: its own threads, and no ZooKeeper call on the way, since those
+     * wait (Curator retries) while ZooKeeper is out of reach, which is when stopping matters most.
+     */
+    private final java.util.concurrent.ExecutorService stops = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "cluster-fence");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ChannelElections(ClusterProperties cluster, CuratorFramework zooKeeper, CamelContext camel, SharedChannels channels,
                      Lease lease, ConfigWatch watch, Preferences moves) throws Exception {
@@ -53,7 +62,13 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         this.watch = watch;
         this.moves = moves;
         channels.placement(this);
-        lease.onChange(valid -> elections.channels().forEach(this::evaluate));
+        lease.onChange(valid -> {
+            if (valid) {
+                elections.channels().forEach(this::evaluate);
+            } else {
+                release();
+            }
+        });
         moves.onChange(this::evaluate);
         zooKeeper.getConnectionStateListenable().addListener((client, state) -> {
             if (state == ConnectionState.RECONNECTED) {
@@ -116,15 +131,30 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         }
     }
 
+    private void release() {
+        channels.held().forEach((id, held) -> {
+            if (held) {
+                stops.execute(() -> channels.hold(id, false, "cluster lease lapsed"));
+            }
+        });
+    }
+
     /** Holds the channel exactly while this node is its elected owner with a valid lease; reads the state now, not the event's. */
     private void evaluate(String channelId) {
         work.execute(() -> run("place channel " + channelId, () -> {
+            if (!lease.valid()) {
+                channels.hold(channelId, false, "cluster lease lapsed");
+                return;
+            }
             boolean elected = elections.elected(channelId);
             Optional<String> wanted = moves.wanted(channelId);
             boolean stepAside = elected && wanted.isPresent() && !wanted.get().equals(node())
                     && elections.candidates(channelId).contains(wanted.get());
             channels.hold(channelId, elected && !stepAside && lease.valid(),
                     stepAside ? "channel moved to " + wanted.get() : elected ? "cluster lease lapsed" : "another node owns the channel");
+            if (!lease.valid()) { // lapsed meanwhile, maybe after release() ran: release this one too
+                channels.hold(channelId, false, "cluster lease lapsed");
+            }
             if (stepAside) {
                 LOG.info("Channel {}: stepping aside for {}", channelId, wanted.get());
                 elections.requeue(channelId);
