@@ -107,7 +107,8 @@ class ClusterIT {
     void theFirstNodeImportsItsFileAndEveryChangeShowsOnTheOtherNodeWithinASecond() {
         assertThat(api(1).get("/api/channels/imported").status()).isEqualTo(200);
         assertThat(api(1).get("/api/channels/ignored").status()).isEqualTo(404);
-        assertThat(api(0).ok("/api/cluster").path("nodes").toString()).isEqualTo("[\"node1\",\"node2\"]");
+        await("both nodes listed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api(0).ok("/api/cluster").path("nodes").toString().equals("[\"node1\",\"node2\"]"));
 
         long began = System.nanoTime();
         assertThat(api(0).post("/api/channels", "{\"id\":\"shared\",\"input\":{\"port\":" + Ports.freeUdp()
