@@ -38,6 +38,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
     private final Lease lease;
     private final ConfigWatch watch;
     private final Preferences moves;
+    private final Eligibility eligibility;
     /** Joining, leaving and holding may wait (ZooKeeper, stopping processes): never on the caller's thread. */
     private final ScheduledExecutorService work = Executors.newScheduledThreadPool(4, r -> {
         Thread thread = new Thread(r, "cluster-election");
@@ -55,12 +56,13 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
     });
 
     ChannelElections(ClusterProperties cluster, CuratorFramework zooKeeper, CamelContext camel, SharedChannels channels,
-                     Lease lease, ConfigWatch watch, Preferences moves) throws Exception {
+                     Lease lease, ConfigWatch watch, Preferences moves, Eligibility eligibility) throws Exception {
         this.elections = new Elections(cluster, zooKeeper, camel);
         this.channels = channels;
         this.lease = lease;
         this.watch = watch;
         this.moves = moves;
+        this.eligibility = eligibility;
         channels.placement(this);
         lease.onChange(valid -> {
             if (valid) {
@@ -70,6 +72,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
             }
         });
         moves.onChange(this::evaluate);
+        eligibility.onChange(this::eligibilityChanged);
         zooKeeper.getConnectionStateListenable().addListener((client, state) -> {
             if (state == ConnectionState.RECONNECTED) {
                 elections.channels().forEach(id -> run("rejoin " + id, () -> elections.requeueUnlessLeading(id)));
@@ -107,9 +110,26 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
     public void listed(String channelId) {
         long held = channels.running();
         work.schedule(() -> run("join the election of " + channelId, () -> {
-            elections.join(channelId, this);
-            evaluate(channelId);
+            if (eligibility.allows(channelId, node())) {
+                elections.join(channelId, this);
+                evaluate(channelId);
+            }
         }), held * JOIN_DELAY_PER_CHANNEL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The nodes allowed to own a channel changed: join its election, or stop the channel and leave it. */
+    private void eligibilityChanged(String channelId) {
+        work.execute(() -> run("apply the nodes allowed for " + channelId, () -> {
+            boolean allowed = eligibility.allows(channelId, node());
+            boolean joined = elections.channels().contains(channelId);
+            if (allowed && !joined && channels.held().containsKey(channelId)) {
+                elections.join(channelId, this);
+                evaluate(channelId);
+            } else if (!allowed && joined) {
+                channels.hold(channelId, false, "this node is no longer allowed to own the channel");
+                elections.leave(channelId, this);
+            }
+        }));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,13 +28,20 @@ class ClusterApi {
     record MoveRequest(String node) {
     }
 
+    /** Body of PUT /api/channels/{id}/nodes: the nodes that may own the channel; empty or null: any. */
+    record AllowedNodes(List<String> nodes) {
+    }
+
     private final ObjectProvider<ChannelElections> elections;
     private final ObjectProvider<Preferences> moves;
+    private final ObjectProvider<Eligibility> eligibility;
     private final SharedChannels channels;
 
-    ClusterApi(ObjectProvider<ChannelElections> elections, ObjectProvider<Preferences> moves, SharedChannels channels) {
+    ClusterApi(ObjectProvider<ChannelElections> elections, ObjectProvider<Preferences> moves,
+               ObjectProvider<Eligibility> eligibility, SharedChannels channels) {
         this.elections = elections;
         this.moves = moves;
+        this.eligibility = eligibility;
         this.channels = channels;
     }
 
@@ -52,6 +60,7 @@ class ClusterApi {
             channel.put("owner", cluster == null ? null : cluster.owner(id).orElse(null));
             channel.put("ownedHere", heldHere);
             channel.put("candidates", cluster == null ? List.of() : cluster.candidates(id));
+            channel.put("allowedNodes", cluster == null ? List.of() : eligibility.getObject().allowed(id));
             list.add(channel);
         });
         answer.put("channels", list);
@@ -76,6 +85,23 @@ class ClusterApi {
         moves.getObject().request(id, request.node());
         return ResponseEntity.accepted().body(Map.of("id", id, "movingTo", request.node(),
                 "note", "the current owner stops the channel and " + request.node() + " starts it; GET /api/cluster shows when"));
+    }
+
+    /** Which nodes may own the channel (e.g. where its input arrives); the others leave its election. */
+    @PutMapping(path = "/api/channels/{id}/nodes", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> allow(@PathVariable("id") String id, @RequestBody AllowedNodes request) throws Exception {
+        if (elections.getIfAvailable() == null) {
+            return error(409, "this server runs in single-node mode (distributor.cluster.zookeeper is not set): every channel runs here");
+        }
+        if (!channels.held().containsKey(id)) {
+            return error(404, "no channel with id '" + id + "'; GET /api/channels lists them");
+        }
+        List<String> nodes = request == null || request.nodes() == null ? List.of() : request.nodes();
+        if (nodes.stream().anyMatch(node -> node == null || !node.matches("[A-Za-z0-9._-]{1,64}"))) {
+            return error(400, "nodes must be node ids (letters, digits, '.', '_', '-'), e.g. {\"nodes\": [\"node-1\", \"node-2\"]}");
+        }
+        eligibility.getObject().set(id, nodes);
+        return ResponseEntity.ok(Map.of("id", id, "allowedNodes", nodes));
     }
 
     private static ResponseEntity<Map<String, Object>> error(int status, String message) {

@@ -61,6 +61,12 @@ final class Elections {
         CamelClusterView view = service.getView(PREFIX + channelId); // started here: joins the queue
         view.addEventListener(listener);
         views.put(channelId, view);
+        for (int wait = 0; wait < 10 && !leads(channelId) && !queued(channelId); wait++) {
+            Thread.sleep(100);
+        }
+        if (!leads(channelId) && !queued(channelId)) {
+            requeue(channelId); // joined again soon after leaving: Curator ignored the first attempt
+        }
     }
 
     void leave(String channelId, CamelClusterEventListener.Leadership listener) throws Exception {

@@ -177,7 +177,7 @@ class ClusterIT {
 
     @Test
     @Order(3)
-    void aChannelMovesToTheNodeNamedThroughTheApi() {
+    void aChannelMovesToTheNodeNamedThroughTheApiAndStaysOnItsAllowedNodes() {
         int owner = owner("news");
         int target = 1 - owner;
         long began = System.nanoTime();
@@ -186,6 +186,18 @@ class ClusterIT {
         System.out.println("move by API: done after " + (System.nanoTime() - began) / 1_000_000 + " ms");
         await("the old owner's children gone").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
+
+        // only the first owner may own it: the current owner leaves the election, the channel goes back
+        assertThat(api(target).put("/api/channels/news/nodes", "{\"nodes\":[\"node" + (owner + 1) + "\"]}").status()).isEqualTo(200);
+        await("back on the only allowed node").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> owner("news") == owner);
+        assertThat(clusterChannel(target, "news").path("candidates").toString()).isEqualTo("[\"node" + (owner + 1) + "\"]");
+        assertThat(api(owner).post("/api/channels/news/owner", "{\"node\":\"node" + (target + 1) + "\"}").status())
+                .as("a move to a node not allowed").isEqualTo(409);
+        assertThat(api(owner).put("/api/channels/news/nodes", "{\"nodes\":[]}").status()).isEqualTo(200);
+        await("every node in the election again").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> clusterChannel(owner, "news").path("candidates").size() == 2);
+
         assertThat(api(target).post("/api/channels/news/owner", "{\"node\":\"nobody\"}").status()).isEqualTo(409);
         assertThat(api(target).post("/api/channels/none/owner", "{\"node\":\"node1\"}").status()).isEqualTo(404);
     }
