@@ -16,10 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * GET /api/cluster (who is alive, who owns what) and POST /api/channels/{id}/owner (move a
- * channel). Spring MVC, not the REST DSL: both answer in single-node mode too, but only what
- * cluster mode can do, and docs/openapi.json does not list them yet (docs/CLUSTER.md).
- * Roles: GET needs a viewer, POST an operator (SecurityConfig's rules for /api/**).
+ * GET /api/cluster (who is alive, who owns what), POST /api/channels/{id}/owner (move a
+ * channel) and PUT /api/channels/{id}/nodes (where it may run). Spring MVC, not the REST DSL:
+ * they answer in single-node mode too (409 for changes), and docs/openapi.json does not list them
+ * yet (docs/CLUSTER.md). Roles: GET needs a viewer, POST and PUT an operator (SecurityConfig's
+ * rules for /api/**).
  */
 @RestController
 class ClusterApi {
