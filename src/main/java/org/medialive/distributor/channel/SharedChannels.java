@@ -60,13 +60,22 @@ public class SharedChannels {
         }
     }
 
-    /** Makes the channels here match {@code wanted}, changing only what differs, one change at a time. */
-    public synchronized void apply(List<ChannelDefinition> wanted) {
+    /**
+     * Makes the channels here match {@code wanted}, changing only what differs, one change at a time.
+     * {@code outdated} turns true when this node has written a newer configuration meanwhile: the
+     * rest is then skipped (that write already replaced {@code wanted} for every node). Checked
+     * under the lock a local change holds until it is written, so a change made here while this
+     * runs is never undone.
+     */
+    public synchronized void apply(List<ChannelDefinition> wanted, java.util.function.BooleanSupplier outdated) {
         Map<String, ChannelDefinition> byId = new LinkedHashMap<>();
         wanted.forEach(definition -> byId.put(definition.id(), definition.validated()));
         for (Channel channel : registry.all()) {
             if (!byId.containsKey(channel.id())) {
                 synchronized (registry.lock()) {
+                    if (outdated.getAsBoolean()) {
+                        return;
+                    }
                     registry.remove(channel.id());
                 }
                 channel.delete("channel deleted on another node");
@@ -74,10 +83,13 @@ public class SharedChannels {
         }
         for (ChannelDefinition definition : byId.values()) {
             Channel channel = registry.find(definition.id());
+            if (outdated.getAsBoolean()) {
+                return;
+            }
             if (channel == null) {
                 create(definition);
             } else if (!channel.definition().equals(definition)) {
-                change(channel, definition);
+                change(channel, definition, outdated);
             }
         }
     }
@@ -96,8 +108,11 @@ public class SharedChannels {
         }
     }
 
-    private void change(Channel channel, ChannelDefinition wanted) {
-        synchronized (channel) {
+    private void change(Channel channel, ChannelDefinition wanted, java.util.function.BooleanSupplier outdated) {
+        synchronized (channel) { // the lock a local output change holds until it is written
+            if (outdated.getAsBoolean()) {
+                return;
+            }
             ChannelDefinition now = channel.definition();
             if (!Objects.equals(now.name(), wanted.name()) || !now.input().equals(wanted.input())) {
                 channel.update(wanted.name(), wanted.input());

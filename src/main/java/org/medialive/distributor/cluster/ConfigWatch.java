@@ -57,7 +57,7 @@ class ConfigWatch implements AutoCloseable {
         }
         applied = version;
         try {
-            channels.apply(store.parse(data.getData()));
+            channels.apply(store.parse(data.getData()), () -> config.notNewerThanOwnWrite(version));
             LOG.info("Applied configuration version {} from ZooKeeper", version);
         } catch (RuntimeException e) {
             // one broken change must not stop the watch: the next good one still applies
