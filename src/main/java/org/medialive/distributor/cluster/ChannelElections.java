@@ -75,7 +75,8 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         eligibility.onChange(this::eligibilityChanged);
         zooKeeper.getConnectionStateListenable().addListener((client, state) -> {
             if (state == ConnectionState.RECONNECTED) {
-                elections.channels().forEach(id -> run("rejoin " + id, () -> elections.requeueUnlessLeading(id)));
+                elections.channels().forEach(id -> work.execute(() -> run("rejoin " + id, () -> elections.requeueUnlessLeading(id))));
+                work.execute(() -> run("rejoin the node list", elections::rejoinNodes));
             }
         });
     }

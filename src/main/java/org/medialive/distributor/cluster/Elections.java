@@ -52,6 +52,15 @@ final class Elections {
         nodes = service.getView("nodes");
     }
 
+    /** After a lost connection: Curator left the "nodes" election too. */
+    void rejoinNodes() throws Exception {
+        if (nodes != null && !nodes().contains(node())) {
+            service.stopView("nodes");
+            Thread.sleep(100);
+            service.startView("nodes");
+        }
+    }
+
     List<String> nodes() {
         CamelClusterView view = nodes;
         return view == null ? List.of() : view.getMembers().stream().map(CamelClusterMember::getId).sorted().toList();
