@@ -1,28 +1,36 @@
 #!/bin/sh
 # Cluster mode's guard around every output process: sh child-guard.sh JVM_PID COMMAND [ARGS...]
-# Runs COMMAND and ends it (SIGTERM, so an SRT relay says goodbye to its peer and the peer
-# accepts the new owner's relay at once) as soon as the JVM that started it is gone or stopped
-# (SIGSTOP, state T): another node takes the channel over then, and a relay left behind would
-# hold the destination (an SRT listener serves one caller at a time) or, resumed, send twice.
+# Runs COMMAND and ends it as soon as the JVM that started it is gone or stopped (SIGSTOP,
+# state T): another node takes the channel over then, and a relay left behind would hold the
+# destination (an SRT listener serves one caller at a time) or, resumed, send twice.
+# SIGTERM first, so an SRT relay says goodbye to its peer and the peer accepts the new owner's
+# relay at once; SIGKILL if it is still there 2 s later.
+# SIGPIPE is ignored, by this script and the command: once the JVM is gone their stdout and
+# stderr lead nowhere, and a write there must kill neither the guard nor the relay before its
+# goodbye (measured: without this, the guard died and the orphaned relay held the listener).
 # Only shell builtins but sleep: one /proc read every 0.1 s.
 parent=$1
 shift
+trap '' PIPE
 exec 3<&0
 "$@" <&3 3<&- &
-exec 3<&- 0</dev/null
 child=$!
-trap 'kill -TERM "$child" 2>/dev/null' TERM INT
-while kill -0 "$child" 2>/dev/null; do
+exec 3<&- 0</dev/null >/dev/null 2>&1
+trap 'kill -TERM "$child"' TERM INT
+while kill -0 "$child"; do
     line=
-    read -r line < "/proc/$parent/stat" 2>/dev/null
+    { read -r line < "/proc/$parent/stat"; } 2>/dev/null
     rest=${line##*) }
     state=${rest%% *}
     case "$state" in
         ''|T|t|Z|X)
-            kill -TERM "$child" 2>/dev/null
-            sleep 1
-            kill -KILL "$child" 2>/dev/null
-            exit 143
+            kill -TERM "$child"
+            for tenth in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+                kill -0 "$child" || exit 143
+                sleep 0.1
+            done
+            kill -KILL "$child"
+            exit 137
             ;;
     esac
     sleep 0.1
