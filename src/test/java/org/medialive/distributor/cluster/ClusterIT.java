@@ -148,7 +148,7 @@ class ClusterIT {
             int other = 1 - owner;
             assertThat(ChildProcesses.supervised(data[other])).as("children of the node that does not own it").isEmpty();
 
-            try (GrowthLog growth = new GrowthLog(receiver)) {
+            try (GrowthLog growth = new GrowthLog(receiver); Restarted back = new Restarted(owner)) {
                 Thread.sleep(500);
                 long killed = System.nanoTime();
                 nodes[owner].kill();
@@ -169,7 +169,6 @@ class ClusterIT {
             assertThat(runs).as("contiguous runs of the input: before and after the gap").hasSize(2);
             assertThat(runs.get(1).offset()).as("the second run starts later in the input").isGreaterThan(runs.get(0).end());
 
-            nodes[owner] = node(owner).start(); // back for the next tests, same data directory
             assertThat(api(owner).ok("/api/channels/news").path("id").asText()).isEqualTo("news");
             assertThat(owner("news")).as("the returning node does not take the channel back").isEqualTo(other);
         }
@@ -246,6 +245,14 @@ class ClusterIT {
             assertThat(old.last()).as("the stopped node sent nothing after its SIGCONT").isLessThan(resumed);
             assertThat(clusterChannel(owner, "sports").path("ownedHere").asBoolean()).isFalse();
             assertThat(ChildProcesses.supervised(data[owner])).as("the resumed node runs no children").isEmpty();
+        }
+    }
+
+    /** Starts a killed node again on its data directory, for the next tests too, whatever the outcome. */
+    record Restarted(int node) implements AutoCloseable {
+        @Override
+        public void close() {
+            nodes[node] = node(node).start();
         }
     }
 
