@@ -249,10 +249,10 @@ class ClusterIT {
     }
 
     /** Starts a killed node again on its data directory, for the next tests too, whatever the outcome. */
-    record Restarted(int node) implements AutoCloseable {
+    record Restarted(int index) implements AutoCloseable {
         @Override
         public void close() {
-            nodes[node] = node(node).start();
+            nodes[index] = ClusterIT.node(index).start();
         }
     }
 
