@@ -60,6 +60,7 @@ class ClusterApi {
             channel.put("id", id);
             channel.put("owner", cluster == null ? null : cluster.owner(id).orElse(null));
             channel.put("ownedHere", heldHere);
+            // the nodes in its election, as a node that takes part sees them ([] on a node not allowed)
             channel.put("candidates", cluster == null ? List.of() : cluster.candidates(id));
             channel.put("allowedNodes", cluster == null ? List.of() : eligibility.getObject().allowed(id));
             list.add(channel);

@@ -4,7 +4,9 @@
 # state T): another node takes the channel over then, and a relay left behind would hold the
 # destination (an SRT listener serves one caller at a time) or, resumed, send twice.
 # SIGTERM first, so an SRT relay says goodbye to its peer and the peer accepts the new owner's
-# relay at once; SIGKILL if it is still there 2 s later.
+# relay at once; SIGKILL if it is still there 0.5 s later (a relay whose JVM is stopped, not
+# dead, waits on its silent FIFO and does not act on SIGTERM: then its peer notices only after
+# its idle timeout, SRT's default 5 s).
 # SIGPIPE is ignored, by this script and the command: once the JVM is gone their stdout and
 # stderr lead nowhere, and a write there must kill neither the guard nor the relay before its
 # goodbye (measured: without this, the guard died and the orphaned relay held the listener).
@@ -25,7 +27,7 @@ while kill -0 "$child"; do
     case "$state" in
         ''|T|t|Z|X)
             kill -TERM "$child"
-            for tenth in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+            for tenth in 1 2 3 4 5; do
                 kill -0 "$child" || exit 143
                 sleep 0.1
             done
