@@ -1,6 +1,5 @@
 package org.medialive.distributor.cluster;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Where channels run in cluster mode: every node that lists a channel joins its election
  * ({@link Elections}), and the channel runs on the elected node only while that node's
- * {@link Lease} holds. A node joins a new channel's election later the more channels it holds,
+ * {@link Lease} holds ({@link LeaseFence} stops them when it lapses). A node joins a new channel's election later the more channels it holds,
  * so the least loaded node usually wins it. A move asked for ({@link Preferences}) makes every
  * other elected node step aside until the named node holds the channel.
  */
@@ -45,15 +44,6 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         thread.setDaemon(true);
         return thread;
     });
-    /**
-     * Stops after a lapsed lease: its own threads, and no ZooKeeper call on the way, since those
-     * wait (Curator retries) while ZooKeeper is out of reach, which is when stopping matters most.
-     */
-    private final java.util.concurrent.ExecutorService stops = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "cluster-fence");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     ChannelElections(ClusterProperties cluster, CuratorFramework zooKeeper, CamelContext camel, SharedChannels channels,
                      Lease lease, ConfigWatch watch, Preferences moves, Eligibility eligibility) throws Exception {
@@ -65,10 +55,8 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         this.eligibility = eligibility;
         channels.placement(this);
         lease.onChange(valid -> {
-            if (valid) {
+            if (valid) { // a lapse is LeaseFence's
                 elections.channels().forEach(this::evaluate);
-            } else {
-                release();
             }
         });
         moves.onChange(this::evaluate);
@@ -81,20 +69,13 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         });
     }
 
-    String node() {
+    /** For GET /api/cluster: nodes, owners, candidates. */
+    Elections elections() {
+        return elections;
+    }
+
+    private String node() {
         return elections.node();
-    }
-
-    List<String> nodes() {
-        return elections.nodes();
-    }
-
-    Optional<String> owner(String channelId) {
-        return elections.owner(channelId);
-    }
-
-    List<String> candidates(String channelId) {
-        return elections.candidates(channelId);
     }
 
     @Override
@@ -150,14 +131,6 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         if (channelId != null) {
             evaluate(channelId);
         }
-    }
-
-    private void release() {
-        channels.held().forEach((id, held) -> {
-            if (held) {
-                stops.execute(() -> channels.hold(id, false, "cluster lease lapsed"));
-            }
-        });
     }
 
     /** Holds the channel exactly while this node is its elected owner with a valid lease; reads the state now, not the event's. */

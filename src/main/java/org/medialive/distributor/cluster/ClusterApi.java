@@ -51,17 +51,17 @@ class ClusterApi {
         ChannelElections cluster = elections.getIfAvailable();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("mode", cluster == null ? "single-node" : "cluster");
-        answer.put("node", cluster == null ? null : cluster.node());
-        answer.put("nodes", cluster == null ? List.of() : cluster.nodes());
+        answer.put("node", cluster == null ? null : cluster.elections().node());
+        answer.put("nodes", cluster == null ? List.of() : cluster.elections().nodes());
         answer.put("leaseValid", cluster == null || cluster.leaseValid());
         List<Map<String, Object>> list = new ArrayList<>();
         channels.held().forEach((id, heldHere) -> {
             Map<String, Object> channel = new LinkedHashMap<>();
             channel.put("id", id);
-            channel.put("owner", cluster == null ? null : cluster.owner(id).orElse(null));
+            channel.put("owner", cluster == null ? null : cluster.elections().owner(id).orElse(null));
             channel.put("ownedHere", heldHere);
             // the nodes in its election, as a node that takes part sees them ([] on a node not allowed)
-            channel.put("candidates", cluster == null ? List.of() : cluster.candidates(id));
+            channel.put("candidates", cluster == null ? List.of() : cluster.elections().candidates(id));
             channel.put("allowedNodes", cluster == null ? List.of() : eligibility.getObject().allowed(id));
             list.add(channel);
         });
@@ -81,8 +81,8 @@ class ClusterApi {
         if (request == null || request.node() == null || request.node().isBlank()) {
             return error(400, "node is required, e.g. {\"node\": \"node-2\"}; GET /api/cluster lists the nodes");
         }
-        if (!cluster.candidates(id).contains(request.node())) {
-            return error(409, "node '" + request.node() + "' is not in channel '" + id + "''s election now (alive nodes: " + cluster.nodes() + ")");
+        if (!cluster.elections().candidates(id).contains(request.node())) {
+            return error(409, "node '" + request.node() + "' is not in channel '" + id + "''s election now (alive nodes: " + cluster.elections().nodes() + ")");
         }
         moves.getObject().request(id, request.node());
         return ResponseEntity.accepted().body(Map.of("id", id, "movingTo", request.node(),
