@@ -110,19 +110,24 @@ class ClusterIT {
         await("both nodes listed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> api(0).ok("/api/cluster").path("nodes").toString().equals("[\"node1\",\"node2\"]"));
 
+        // timed from the API's answer (the change is made and stored) to the other node's API showing it
         long began = System.nanoTime();
         assertThat(api(0).post("/api/channels", "{\"id\":\"shared\",\"input\":{\"port\":" + Ports.freeUdp()
                 + ",\"sourceAddress\":\"127.0.0.1\"}}").status()).isEqualTo(201);
+        long answered = System.nanoTime();
         await("channel on node 2").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> api(1).get("/api/channels/shared").status() == 200);
-        System.out.println("created on node 1, seen on node 2 after " + (System.nanoTime() - began) / 1_000_000 + " ms");
+        System.out.println("created on node 1 (POST took " + (answered - began) / 1_000_000 + " ms), seen on node 2 "
+                + (System.nanoTime() - answered) / 1_000_000 + " ms after the answer");
 
         began = System.nanoTime();
         assertThat(api(1).post("/api/channels/shared/outputs", "{\"id\":\"out\",\"url\":\"udp://127.0.0.1:"
                 + Ports.freeUdp() + "\",\"enabled\":false}").status()).isEqualTo(201);
+        answered = System.nanoTime();
         await("output on node 1").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> api(0).get("/api/channels/shared/outputs/out").status() == 200);
-        System.out.println("output added on node 2, seen on node 1 after " + (System.nanoTime() - began) / 1_000_000 + " ms");
+        System.out.println("output added on node 2 (POST took " + (answered - began) / 1_000_000 + " ms), seen on node 1 "
+                + (System.nanoTime() - answered) / 1_000_000 + " ms after the answer");
 
         assertThat(api(1).delete("/api/channels/shared").status()).isEqualTo(204);
         await("deleted on node 1").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
