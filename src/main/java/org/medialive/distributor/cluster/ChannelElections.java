@@ -38,6 +38,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
     private final ConfigWatch watch;
     private final Preferences moves;
     private final Eligibility eligibility;
+    private final java.util.Map<String, Object> placing = new java.util.concurrent.ConcurrentHashMap<>();
     /** Joining, leaving and holding may wait (ZooKeeper, stopping processes): never on the caller's thread. */
     private final ScheduledExecutorService work = Executors.newScheduledThreadPool(4, r -> {
         Thread thread = new Thread(r, "cluster-election");
@@ -108,8 +109,10 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
                 elections.join(channelId, this);
                 evaluate(channelId);
             } else if (!allowed && joined) {
-                channels.hold(channelId, false, "this node is no longer allowed to own the channel");
-                elections.leave(channelId, this);
+                synchronized (placing.computeIfAbsent(channelId, id -> new Object())) {
+                    channels.hold(channelId, false, "this node is no longer allowed to own the channel");
+                    elections.leave(channelId, this);
+                }
             }
         }));
     }
@@ -135,7 +138,13 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
 
     /** Holds the channel exactly while this node is its elected owner with a valid lease; reads the state now, not the event's. */
     private void evaluate(String channelId) {
-        work.execute(() -> run("place channel " + channelId, () -> {
+        // one placement at a time per channel: two run side by side could apply an older decision
+        // (still elected) after a newer one (stepped aside), and two nodes would hold it (measured)
+        work.execute(() -> run("place channel " + channelId, () -> place(channelId)));
+    }
+
+    private void place(String channelId) throws Exception {
+        synchronized (placing.computeIfAbsent(channelId, id -> new Object())) {
             if (!lease.valid()) {
                 channels.hold(channelId, false, "cluster lease lapsed");
                 return;
@@ -146,7 +155,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
                     && elections.candidates(channelId).contains(wanted.get());
             channels.hold(channelId, elected && !stepAside && lease.valid(),
                     stepAside ? "channel moved to " + wanted.get() : elected ? "cluster lease lapsed" : "another node owns the channel");
-            if (!lease.valid()) { // lapsed meanwhile, maybe after release() ran: release this one too
+            if (!lease.valid()) { // lapsed meanwhile, maybe after LeaseFence ran: release this one too
                 channels.hold(channelId, false, "cluster lease lapsed");
             }
             if (stepAside) {
@@ -155,7 +164,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
             } else if (elected && wanted.isPresent() && wanted.get().equals(node())) {
                 moves.done(channelId);
             }
-        }));
+        }
     }
 
     private interface Step {
