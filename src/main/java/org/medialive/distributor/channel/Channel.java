@@ -46,6 +46,12 @@ public final class Channel implements Ticking {
     private volatile ChannelDefinition definition;
     /** Set once, under this channel's lock, when the channel leaves the registry. */
     private boolean deleted;
+    /**
+     * Whether this server may run the channel: always in single-node mode; in cluster mode only
+     * while it owns the channel (docs/CLUSTER.md). {@code started} stays what the operator wants,
+     * on every node; the channel runs where both hold.
+     */
+    private volatile boolean held = true;
 
     Channel(ChannelDefinition definition, DistributorProperties properties, RouteTemplates routes,
             ApplicationEventPublisher events) {
@@ -59,6 +65,42 @@ public final class Channel implements Ticking {
                 selector.redundant() ? cueOrigins.seen(cue, selector.active()) : null))),
                 properties.ingest().tr101290().limits());
         fanout.observers(List.of(analysis));
+    }
+
+    /**
+     * Called once by the registry, before the channel can start: whether this server holds it,
+     * and the lease checked on every write to the outputs (a node that lost ZooKeeper writes nothing).
+     */
+    void placed(boolean initiallyHeld, java.util.function.BooleanSupplier lease) {
+        held = initiallyHeld;
+        fanout.writable(() -> held && lease.getAsBoolean());
+    }
+
+    public boolean held() {
+        return held;
+    }
+
+    /** This server gained or lost the channel: runs or stops input and outputs; {@code started} is unchanged. */
+    synchronized void hold(boolean nowHeld, String reason) {
+        if (nowHeld == held || deleted) {
+            return;
+        }
+        held = nowHeld;
+        if (!definition.started()) {
+            return;
+        }
+        if (nowHeld) {
+            runInputAndOutputs();
+        } else {
+            input.stop();
+            backup.stop();
+            stopAll(outputs.values(), reason);
+        }
+    }
+
+    /** Whether input and outputs run here: wanted by the operator and held by this server. */
+    private boolean running() {
+        return definition.started() && held;
     }
 
     /** Adds an observer of every packet this channel receives; it runs on the ingest thread, so it must be quick. */
@@ -136,7 +178,7 @@ public final class Channel implements Ticking {
         refuseIfDeleted();
         outputs.put(output.definition().id(), output);
         outputsChanged();
-        if (definition.started() && output.definition().enabled()) {
+        if (running() && output.definition().enabled()) {
             output.start();
         }
         remember();
@@ -150,7 +192,7 @@ public final class Channel implements Ticking {
             old.stop(reason);
         }
         outputsChanged();
-        if (definition.started() && changed.definition().enabled()) {
+        if (running() && changed.definition().enabled()) {
             changed.start();
         }
         remember();
@@ -160,7 +202,7 @@ public final class Channel implements Ticking {
     synchronized void redefine(Output output, OutputDefinition changed, String reason) {
         refuseIfDeleted();
         output.redefine(changed);
-        if (definition.started() && changed.enabled()) {
+        if (running() && changed.enabled()) {
             output.start();
         } else {
             output.stop(reason);
@@ -180,6 +222,12 @@ public final class Channel implements Ticking {
     synchronized void start() {
         refuseIfDeleted();
         definition = definition.with(definition.input(), definition.name(), true, definitions());
+        if (held) {
+            runInputAndOutputs();
+        }
+    }
+
+    private void runInputAndOutputs() {
         backup.start(definition);
         input.start(definition.input());
         outputs.values().stream().filter(o -> o.definition().enabled()).forEach(Output::start);
@@ -238,7 +286,7 @@ public final class Channel implements Ticking {
         refuseIfDeleted();
         boolean inputChanged = !newInput.equals(definition.input());
         definition = definition.with(newInput, name, definition.started(), definitions());
-        if (inputChanged && definition.started()) {
+        if (inputChanged && running()) {
             input.stop();
             backup.opened(InputRole.PRIMARY);
             input.start(newInput);
@@ -250,7 +298,9 @@ public final class Channel implements Ticking {
         refuseIfDeleted();
         ChannelDefinition old = definition;
         definition = definition.withRedundancy(newBackup, newFailover);
-        backup.update(old, definition);
+        // a channel this server does not hold is updated as a stopped one: nothing opens here
+        backup.update(held ? old : old.with(old.input(), old.name(), false, old.outputs()),
+                held ? definition : definition.with(definition.input(), definition.name(), false, definition.outputs()));
     }
 
     /** An operator's switch to the primary or backup input. */

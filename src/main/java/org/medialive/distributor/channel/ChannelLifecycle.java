@@ -85,6 +85,7 @@ class ChannelLifecycle extends EventNotifierSupport {
             }
         }
         LOG.info("Restored {} channel(s) from {}", stored.size(), properties.dataPath());
+        registry.placement().restored();
     }
 
     @Override

@@ -22,6 +22,8 @@ class ChannelRegistry {
     private final ConfigStore store;
     private final Object lock = new Object();
     private volatile Map<String, Channel> channels = Map.of();
+    /** Single-node mode: this server holds every channel and its lease never lapses. */
+    private volatile Placement placement = Placement.SINGLE_NODE;
 
     ChannelRegistry(ConfigStore store) {
         this.store = store;
@@ -47,16 +49,28 @@ class ChannelRegistry {
         return channel;
     }
 
+    Placement placement() {
+        return placement;
+    }
+
+    void placement(Placement placement) {
+        this.placement = placement;
+    }
+
     void put(Channel channel) {
+        Placement current = placement;
+        channel.placed(current.holds(channel.id()), current::leaseValid);
         Map<String, Channel> copy = new LinkedHashMap<>(channels);
         copy.put(channel.id(), channel);
         channels = copy;
+        current.listed(channel.id());
     }
 
     void remove(String id) {
         Map<String, Channel> copy = new LinkedHashMap<>(channels);
         copy.remove(id);
         channels = copy;
+        placement.unlisted(id);
     }
 
     /** Writes every channel's definition to the data file, one writer at a time. */

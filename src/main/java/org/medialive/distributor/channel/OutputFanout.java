@@ -1,6 +1,7 @@
 package org.medialive.distributor.channel;
 
 import java.util.Collection;
+import java.util.function.BooleanSupplier;
 import org.medialive.distributor.ingest.TsSink;
 import org.medialive.distributor.output.Output;
 
@@ -16,11 +17,16 @@ final class OutputFanout implements TsSink {
 
     private volatile Output[] outputs = NONE;
     private volatile TsSink[] observers = NO_OBSERVERS;
+    /** False while this server may not write to the outputs (cluster mode: not the owner, or its lease lapsed). */
+    private volatile BooleanSupplier writable = () -> true;
 
     @Override
     public void accept(byte[] buffer, int offset, int length) {
         for (TsSink observer : observers) {
             observer.accept(buffer, offset, length);
+        }
+        if (!writable.getAsBoolean()) {
+            return;
         }
         for (Output output : outputs) {
             output.accept(buffer, offset, length);
@@ -36,6 +42,10 @@ final class OutputFanout implements TsSink {
 
     void outputs(Collection<Output> current) {
         outputs = current.toArray(NONE);
+    }
+
+    void writable(BooleanSupplier check) {
+        writable = check;
     }
 
     void observers(Collection<TsSink> current) {

@@ -35,6 +35,7 @@ final class ChildProcess {
                               Consumer<String> stdoutLines, Consumer<String> stderrLines) throws IOException {
         List<String> full = new ArrayList<>(command.size() + 1);
         full.add("setsid");
+        full.addAll(ChildGuard.prefix());
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
                 .redirectInput(stdin);

@@ -12,14 +12,14 @@ import java.util.Map;
  * contiguous byte-exact run of one sender's stream starting at one of its datagrams; an
  * AssertionError says where the capture is in neither stream.
  */
-final class SwitchedCapture {
+public final class SwitchedCapture {
 
-    static final int TS = 188;
-    static final int DATAGRAM = 7 * TS;
+    public static final int TS = 188;
+    public static final int DATAGRAM = 7 * TS;
 
     /** One run: {@code length} bytes of sender {@code source}'s stream from {@code offset}. */
-    record Run(int source, int offset, int length) {
-        int end() {
+    public record Run(int source, int offset, int length) {
+        public int end() {
             return offset + length;
         }
     }
@@ -28,7 +28,7 @@ final class SwitchedCapture {
     private final List<Map<ByteBuffer, List<Integer>>> datagramIndex = new ArrayList<>();
 
     /** @param streams what each sender sent, 7 TS packets to a datagram from the first byte */
-    SwitchedCapture(byte[]... streams) {
+    public SwitchedCapture(byte[]... streams) {
         this.streams = List.of(streams);
         for (byte[] stream : streams) {
             Map<ByteBuffer, List<Integer>> index = new HashMap<>();
@@ -43,7 +43,7 @@ final class SwitchedCapture {
      * The runs of {@code received}, in order. Each run after the first starts at a datagram of its
      * stream; the first may start anywhere (the output may have joined mid-stream).
      */
-    List<Run> runs(byte[] received) {
+    public List<Run> runs(byte[] received) {
         byte[] whole = Arrays.copyOf(received, received.length - received.length % TS);
         List<Run> runs = new ArrayList<>();
         int at = 0;

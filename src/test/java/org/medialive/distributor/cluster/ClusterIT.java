@@ -1,0 +1,323 @@
+package org.medialive.distributor.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.FileInputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.medialive.distributor.channel.SwitchedCapture;
+import org.medialive.distributor.demo.RtpPacer;
+import org.medialive.distributor.support.Api;
+import org.medialive.distributor.support.ChildProcesses;
+import org.medialive.distributor.support.DistributorServer;
+import org.medialive.distributor.support.Ports;
+import org.medialive.distributor.support.SrtReceiver;
+import org.medialive.distributor.support.TestStream;
+import org.medialive.distributor.support.ZooKeeperServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Cluster mode (issue 27) on loopback: a real ZooKeeper and two server processes with their own
+ * ports and data directories. Configuration made on one node shows on the other within a second;
+ * the owner's SIGKILL moves its channel within 5 s, its SRT output reconnected and the receiver
+ * holding two contiguous runs of the input; a SIGSTOPped owner never sends beside its successor;
+ * a channel moves by API. Session timeout 3 s (ZooKeeper tickTime 500 ms).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String SESSION = "3s";
+
+    @TempDir
+    static Path work;
+    static ZooKeeperServer zooKeeper;
+    static final DistributorServer[] nodes = new DistributorServer[2];
+    static final Path[] data = new Path[2];
+
+    @BeforeAll
+    static void start() throws Exception {
+        zooKeeper = ZooKeeperServer.start(work);
+        for (int i = 0; i < 2; i++) {
+            data[i] = Files.createDirectories(work.resolve("node" + (i + 1)));
+        }
+        // node 1 finds ZooKeeper empty and imports its data file; node 2's file is then ignored
+        Files.writeString(data[0].resolve("distributor.json"), file("imported", Ports.freeUdp()));
+        Files.writeString(data[1].resolve("distributor.json"), file("ignored", Ports.freeUdp()));
+        nodes[0] = node(0).start();
+        nodes[1] = node(1).start();
+    }
+
+    private static String file(String channel, int port) {
+        return "{\"version\":1,\"channels\":[{\"id\":\"" + channel + "\",\"name\":null,\"input\":{\"port\":" + port
+                + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":false,\"outputs\":[]}]}";
+    }
+
+    static DistributorServer node(int i) {
+        return new DistributorServer(data[i], "cluster-node" + (i + 1), "--distributor.cluster.zookeeper=" + zooKeeper.connectString(),
+                "--distributor.cluster.node-id=node" + (i + 1), "--distributor.cluster.session-timeout=" + SESSION);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (DistributorServer node : nodes) {
+            if (node != null) {
+                ChildProcesses.signal(node.pid(), "CONT");
+                node.close();
+            }
+        }
+        if (zooKeeper != null) {
+            zooKeeper.close();
+        }
+    }
+
+    /** One signed-in client per node (a sign-in costs a bcrypt check: it would blur the timings). */
+    static final Api[] apis = new Api[2];
+
+    static Api api(int i) {
+        if (apis[i] == null) {
+            apis[i] = nodes[i].api();
+        }
+        return apis[i];
+    }
+
+    static JsonNode clusterChannel(int i, String id) {
+        for (JsonNode channel : api(i).ok("/api/cluster").path("channels")) {
+            if (channel.path("id").asText().equals(id)) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    /** The node (0 or 1) that runs the channel, once exactly one says so. */
+    static int owner(String id) {
+        await("one owner of " + id).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> clusterChannel(0, id) != null && clusterChannel(1, id) != null
+                        && clusterChannel(0, id).path("ownedHere").asBoolean() != clusterChannel(1, id).path("ownedHere").asBoolean());
+        return clusterChannel(0, id).path("ownedHere").asBoolean() ? 0 : 1;
+    }
+
+    @Test
+    @Order(1)
+    void theFirstNodeImportsItsFileAndEveryChangeShowsOnTheOtherNodeWithinASecond() {
+        assertThat(api(1).get("/api/channels/imported").status()).isEqualTo(200);
+        assertThat(api(1).get("/api/channels/ignored").status()).isEqualTo(404);
+        await("both nodes listed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api(0).ok("/api/cluster").path("nodes").toString().equals("[\"node1\",\"node2\"]"));
+
+        // timed from the API's answer (the change is made and stored) to the other node's API showing it
+        long began = System.nanoTime();
+        assertThat(api(0).post("/api/channels", "{\"id\":\"shared\",\"input\":{\"port\":" + Ports.freeUdp()
+                + ",\"sourceAddress\":\"127.0.0.1\"}}").status()).isEqualTo(201);
+        long answered = System.nanoTime();
+        await("channel on node 2").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> api(1).get("/api/channels/shared").status() == 200);
+        System.out.println("created on node 1 (POST took " + (answered - began) / 1_000_000 + " ms), seen on node 2 "
+                + (System.nanoTime() - answered) / 1_000_000 + " ms after the answer");
+
+        began = System.nanoTime();
+        assertThat(api(1).post("/api/channels/shared/outputs", "{\"id\":\"out\",\"url\":\"udp://127.0.0.1:"
+                + Ports.freeUdp() + "\",\"enabled\":false}").status()).isEqualTo(201);
+        answered = System.nanoTime();
+        await("output on node 1").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> api(0).get("/api/channels/shared/outputs/out").status() == 200);
+        System.out.println("output added on node 2 (POST took " + (answered - began) / 1_000_000 + " ms), seen on node 1 "
+                + (System.nanoTime() - answered) / 1_000_000 + " ms after the answer");
+
+        assertThat(api(1).delete("/api/channels/shared").status()).isEqualTo(204);
+        await("deleted on node 1").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> api(0).get("/api/channels/shared").status() == 404);
+    }
+
+    @Test
+    @Order(2)
+    void aKilledOwnersChannelRunsOnTheOtherNodeWithinFiveSeconds() throws Exception {
+        Path stream = TestStream.plain(120);
+        int input = Ports.freeUdp();
+        int srt = Ports.freeUdp();
+        try (SrtReceiver receiver = SrtReceiver.listen(srt, work.resolve("news.ts"), "");
+             RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", input), TestStream.BITRATE, 0xA)) {
+            assertThat(api(0).post("/api/channels", "{\"id\":\"news\",\"input\":{\"port\":" + input
+                    + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
+            assertThat(api(0).post("/api/channels/news/outputs", "{\"id\":\"srt\",\"url\":\"srt://127.0.0.1:" + srt
+                    + "?mode=caller&latency=120\"}").status()).isEqualTo(201);
+            pacer.start(new FileInputStream(stream.toFile()));
+            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> receiver.bytesReceived() > 500_000);
+            int owner = owner("news");
+            int other = 1 - owner;
+            assertThat(ChildProcesses.supervised(data[other])).as("children of the node that does not own it").isEmpty();
+
+            try (GrowthLog growth = new GrowthLog(receiver); Restarted back = new Restarted(owner)) {
+                Thread.sleep(500);
+                long killed = System.nanoTime();
+                nodes[owner].kill();
+                await("output back from the other node").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> growth.resumedAfter(killed) > 0);
+                long resumed = growth.resumedAfter(killed);
+                System.out.printf("SIGKILL of the owner: output back after %d ms (bytes stopped %d ms before the kill was sent)%n",
+                        (resumed - killed) / 1_000_000, (killed - growth.lastGrowthBefore(killed)) / 1_000_000);
+                assertThat((resumed - killed) / 1_000_000).as("takeover, kill to first byte from the new owner (ms)").isLessThan(5000);
+                assertThat(clusterChannel(other, "news").path("owner").asText()).isEqualTo("node" + (other + 1));
+                long now = receiver.bytesReceived();
+                await("output going on").atMost(Duration.ofSeconds(10)).until(() -> receiver.bytesReceived() > now + 500_000);
+            }
+            pacer.pause();
+            Thread.sleep(500);
+            List<SwitchedCapture.Run> runs = new SwitchedCapture(TestStream.bytes(stream)).runs(receiver.received());
+            System.out.println("runs of news.ts: " + runs);
+            assertThat(runs).as("contiguous runs of the input: before and after the gap").hasSize(2);
+            assertThat(runs.get(1).offset()).as("the second run starts later in the input").isGreaterThan(runs.get(0).end());
+
+            assertThat(api(owner).ok("/api/channels/news").path("id").asText()).isEqualTo("news");
+            assertThat(owner("news")).as("the returning node does not take the channel back").isEqualTo(other);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aChannelMovesToTheNodeNamedThroughTheApiAndStaysOnItsAllowedNodes() {
+        int owner = owner("news");
+        int target = 1 - owner;
+        long began = System.nanoTime();
+        assertThat(api(owner).post("/api/channels/news/owner", "{\"node\":\"node" + (target + 1) + "\"}").status()).isEqualTo(202);
+        await("moved").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> owner("news") == target);
+        System.out.println("move by API: done after " + (System.nanoTime() - began) / 1_000_000 + " ms");
+        await("the old owner's children gone").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
+
+        // only the first owner may own it: the current owner leaves the election, the channel goes back
+        assertThat(api(target).put("/api/channels/news/nodes", "{\"nodes\":[\"node" + (owner + 1) + "\"]}").status()).isEqualTo(200);
+        await("back on the only allowed node").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> owner("news") == owner);
+        assertThat(clusterChannel(owner, "news").path("candidates").toString()).isEqualTo("[\"node" + (owner + 1) + "\"]");
+        assertThat(api(owner).post("/api/channels/news/owner", "{\"node\":\"node" + (target + 1) + "\"}").status())
+                .as("a move to a node not allowed").isEqualTo(409);
+        assertThat(api(owner).put("/api/channels/news/nodes", "{\"nodes\":[]}").status()).isEqualTo(200);
+        await("every node in the election again").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> clusterChannel(owner, "news").path("candidates").size() == 2);
+
+        assertThat(api(target).post("/api/channels/news/owner", "{\"node\":\"nobody\"}").status()).isEqualTo(409);
+        assertThat(api(target).post("/api/channels/none/owner", "{\"node\":\"node1\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void aStoppedOwnerNeverSendsBesideTheNodeThatTookItsChannel() throws Exception {
+        int input = Ports.freeUdp();
+        try (SenderLog destination = new SenderLog();
+             RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", input), TestStream.BITRATE, 0xB)) {
+            assertThat(api(0).post("/api/channels", "{\"id\":\"sports\",\"input\":{\"port\":" + input
+                    + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
+            assertThat(api(0).post("/api/channels/sports/outputs", "{\"id\":\"udp\",\"url\":\"udp://127.0.0.1:"
+                    + destination.port() + "\"}").status()).isEqualTo(201);
+            pacer.start(new FileInputStream(TestStream.plain(120).toFile()));
+            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> destination.datagrams() > 500);
+            int owner = owner("sports");
+            int other = 1 - owner;
+
+            long stopped = System.nanoTime();
+            ChildProcesses.signal(nodes[owner].pid(), "STOP");
+            try {
+                await("the stopped node's children end (child-guard.sh)").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
+                System.out.println("children of the SIGSTOPped node gone after " + (System.nanoTime() - stopped) / 1_000_000 + " ms");
+                await("the other node elected").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> clusterChannel(other, "sports").path("ownedHere").asBoolean());
+                System.out.println("other node owns the channel after " + (System.nanoTime() - stopped) / 1_000_000 + " ms");
+                Thread.sleep(2000);
+            } finally {
+                ChildProcesses.signal(nodes[owner].pid(), "CONT");
+            }
+            long resumed = System.nanoTime();
+            // on one host the stopped JVM kept the input's port: the new owner receives once the resumed node lets it go
+            await("the new owner sending").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> destination.periods().size() >= 2 && destination.periods().get(destination.periods().size() - 1).last() > resumed);
+            Thread.sleep(3000);
+            List<SenderLog.Period> periods = destination.periods();
+            System.out.println("senders (source port, first, last, datagrams): " + periods);
+            for (int i = 1; i < periods.size(); i++) {
+                assertThat(periods.get(i).first()).as("sender %d starts after sender %d's last datagram", i, i - 1)
+                        .isGreaterThan(periods.get(i - 1).last());
+            }
+            SenderLog.Period old = periods.get(0);
+            assertThat(old.last()).as("the stopped node sent nothing after its SIGCONT").isLessThan(resumed);
+            assertThat(clusterChannel(owner, "sports").path("ownedHere").asBoolean()).isFalse();
+            assertThat(ChildProcesses.supervised(data[owner])).as("the resumed node runs no children").isEmpty();
+        }
+    }
+
+    /** Starts a killed node again on its data directory, for the next tests too, whatever the outcome. */
+    record Restarted(int index) implements AutoCloseable {
+        @Override
+        public void close() {
+            nodes[index] = ClusterIT.node(index).start();
+            apis[index] = null;
+        }
+    }
+
+    /** Samples a receiver's file size every 10 ms: when bytes stopped coming and came again. */
+    static final class GrowthLog implements AutoCloseable {
+        private final List<long[]> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread sampler;
+
+        GrowthLog(SrtReceiver receiver) {
+            sampler = new Thread(() -> {
+                long last = -1;
+                while (!Thread.currentThread().isInterrupted()) {
+                    long size = receiver.bytesReceived();
+                    if (size != last) {
+                        samples.add(new long[] {System.nanoTime(), size});
+                        last = size;
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        /** When the file first grew after a pause of at least 300 ms that ended after {@code moment}; 0 if not yet. */
+        long resumedAfter(long moment) {
+            long previous = 0;
+            for (long[] sample : samples) {
+                if (sample[0] > moment && previous > 0 && sample[0] - previous > 300_000_000L) {
+                    return sample[0];
+                }
+                previous = sample[0];
+            }
+            return 0;
+        }
+
+        long lastGrowthBefore(long moment) {
+            long last = 0;
+            for (long[] sample : samples) {
+                if (sample[0] <= moment) {
+                    last = sample[0];
+                }
+            }
+            return last;
+        }
+
+        @Override
+        public void close() {
+            sampler.interrupt();
+        }
+    }
+}
