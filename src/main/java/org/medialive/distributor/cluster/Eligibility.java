@@ -1,15 +1,9 @@
 package org.medialive.distributor.cluster;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.cache.ChildData;
-import org.apache.curator.framework.recipes.cache.CuratorCache;
-import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
-import org.apache.zookeeper.KeeperException;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -22,29 +16,20 @@ import org.springframework.stereotype.Component;
 @Conditional(ClusterMode.class)
 class Eligibility implements AutoCloseable {
 
-    private final CuratorFramework zooKeeper;
-    private final String path;
-    private final CuratorCache cache;
-    private final CopyOnWriteArrayList<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final ChannelZnodes lists;
 
     Eligibility(CuratorFramework zooKeeper, ClusterProperties cluster) {
-        this.zooKeeper = zooKeeper;
-        this.path = cluster.basePath() + "/allowed";
-        this.cache = CuratorCache.build(zooKeeper, path);
-        cache.listenable().addListener(CuratorCacheListener.builder()
-                .forAll((type, old, now) -> changed(now != null ? now : old)).build());
-        cache.start();
+        this.lists = new ChannelZnodes(zooKeeper, cluster.basePath() + "/allowed");
     }
 
     /** Told the channel id whose list appeared, changed or went. */
     void onChange(Consumer<String> listener) {
-        listeners.add(listener);
+        lists.onChange(listener);
     }
 
     /** The nodes that may own the channel; empty: any node. */
     List<String> allowed(String channelId) {
-        return cache.get(path + "/" + channelId)
-                .map(data -> new String(data.getData(), StandardCharsets.UTF_8))
+        return lists.get(channelId)
                 .filter(list -> !list.isBlank())
                 .map(list -> Arrays.stream(list.split(",")).map(String::trim).toList())
                 .orElse(List.of());
@@ -57,29 +42,15 @@ class Eligibility implements AutoCloseable {
 
     /** Sets the list; empty: any node. */
     void set(String channelId, List<String> nodes) throws Exception {
-        String node = path + "/" + channelId;
         if (nodes.isEmpty()) {
-            zooKeeper.delete().quietly().forPath(node);
-            return;
+            lists.delete(channelId);
+        } else {
+            lists.set(channelId, String.join(",", nodes));
         }
-        byte[] value = String.join(",", nodes).getBytes(StandardCharsets.UTF_8);
-        try {
-            zooKeeper.create().creatingParentsIfNeeded().forPath(node, value);
-        } catch (KeeperException.NodeExistsException e) {
-            zooKeeper.setData().forPath(node, value);
-        }
-    }
-
-    private void changed(ChildData data) {
-        if (data == null || data.getPath().equals(path)) {
-            return;
-        }
-        String channelId = data.getPath().substring(path.length() + 1);
-        listeners.forEach(listener -> listener.accept(channelId));
     }
 
     @Override
     public void close() {
-        cache.close();
+        lists.close();
     }
 }

@@ -1,14 +1,8 @@
 package org.medialive.distributor.cluster;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.cache.ChildData;
-import org.apache.curator.framework.recipes.cache.CuratorCache;
-import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
-import org.apache.zookeeper.KeeperException;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -21,58 +15,37 @@ import org.springframework.stereotype.Component;
 @Conditional(ClusterMode.class)
 class Preferences implements AutoCloseable {
 
-    private final CuratorFramework zooKeeper;
-    private final String path;
-    private final CuratorCache cache;
-    private final CopyOnWriteArrayList<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final ChannelZnodes moves;
 
     Preferences(CuratorFramework zooKeeper, ClusterProperties cluster) {
-        this.zooKeeper = zooKeeper;
-        this.path = cluster.basePath() + "/moves";
-        this.cache = CuratorCache.build(zooKeeper, path);
-        cache.listenable().addListener(CuratorCacheListener.builder()
-                .forAll((type, old, now) -> changed(now != null ? now : old)).build());
-        cache.start();
+        this.moves = new ChannelZnodes(zooKeeper, cluster.basePath() + "/moves");
     }
 
     /** Told the channel id whose move request appeared, changed or went. */
     void onChange(Consumer<String> listener) {
-        listeners.add(listener);
+        moves.onChange(listener);
     }
 
     /** The node a channel should move to, if a move is under way. */
     Optional<String> wanted(String channelId) {
-        return cache.get(path + "/" + channelId).map(data -> new String(data.getData(), StandardCharsets.UTF_8));
+        return moves.get(channelId);
     }
 
     void request(String channelId, String node) throws Exception {
-        byte[] value = node.getBytes(StandardCharsets.UTF_8);
-        try {
-            zooKeeper.create().creatingParentsIfNeeded().forPath(path + "/" + channelId, value);
-        } catch (KeeperException.NodeExistsException e) {
-            zooKeeper.setData().forPath(path + "/" + channelId, value);
-        }
+        moves.set(channelId, node);
     }
 
     /** The move is done (or the channel gone): later ownership follows the elections alone. */
     void done(String channelId) {
         try {
-            zooKeeper.delete().quietly().forPath(path + "/" + channelId);
+            moves.delete(channelId);
         } catch (Exception e) {
             // left behind, it is ignored once its node holds the channel, and gone with the channel
         }
     }
 
-    private void changed(ChildData data) {
-        if (data == null || data.getPath().equals(path)) {
-            return;
-        }
-        String channelId = data.getPath().substring(path.length() + 1);
-        listeners.forEach(listener -> listener.accept(channelId));
-    }
-
     @Override
     public void close() {
-        cache.close();
+        moves.close();
     }
 }

@@ -62,27 +62,27 @@ class RoutesDirectoryIT {
         Files.copy(TEMPLATE, template);
         int input = Ports.freeUdp();
         int port = Ports.freeUdp();
-        try (UdpReceiver before = new UdpReceiver(port)) {
+        // one receiver for both starts: a port closed between them could be taken by any ephemeral bind
+        try (UdpReceiver receiver = new UdpReceiver(port)) {
             DistributorServer server = new DistributorServer(work.resolve("data"), "routes-before", "--distributor.routes-dir=" + routes).start();
             try {
                 Api api = server.api();
                 assertThat(api.post("/api/channels", "{\"id\":\"edit\",\"input\":{\"port\":" + input + "},\"started\":true}").status()).isEqualTo(201);
                 assertThat(api.post("/api/channels/edit/outputs", "{\"id\":\"u\",\"url\":\"udp://127.0.0.1:" + port + "\"}").status()).isEqualTo(201);
-                stream(input, before);
-                assertThat(before.datagramSizes().keySet()).containsOnly(1316);
+                stream(input, receiver);
+                assertThat(receiver.datagramSizes().keySet()).containsOnly(1316);
             } finally {
                 server.close();
             }
-        }
-        // the engineer's edit: 2 TS packets per datagram instead of 7
-        String text = Files.readString(template);
-        assertThat(text).contains("defaultValue: \"1316\"");
-        Files.writeString(template, text.replace("defaultValue: \"1316\"", "defaultValue: \"376\""));
-        try (UdpReceiver after = new UdpReceiver(port)) {
-            DistributorServer server = new DistributorServer(work.resolve("data"), "routes-after", "--distributor.routes-dir=" + routes).start();
+            // the engineer's edit: 2 TS packets per datagram instead of 7
+            String text = Files.readString(template);
+            assertThat(text).contains("defaultValue: \"1316\"");
+            Files.writeString(template, text.replace("defaultValue: \"1316\"", "defaultValue: \"376\""));
+            receiver.clear();
+            server = new DistributorServer(work.resolve("data"), "routes-after", "--distributor.routes-dir=" + routes).start();
             try {
-                stream(input, after);
-                assertThat(after.datagramSizes().keySet()).containsOnly(376);
+                stream(input, receiver);
+                assertThat(receiver.datagramSizes().keySet()).containsOnly(376);
                 assertThat(server.errorsInLog()).isEmpty();
             } finally {
                 server.close();

@@ -53,6 +53,12 @@ public final class UdpReceiver implements AutoCloseable {
         return new TreeMap<>(sizes);
     }
 
+    /** Forgets what arrived so far (the socket stays bound: its port cannot be taken meanwhile). */
+    public synchronized void clear() {
+        received.reset();
+        sizes.clear();
+    }
+
     @Override
     public void close() {
         socket.close();
