@@ -160,7 +160,7 @@ class ClusterIT {
             assertThat(ChildProcesses.supervised(data[other])).as("children of the node that does not own it").isEmpty();
 
             try (GrowthLog growth = new GrowthLog(receiver); Restarted back = new Restarted(owner)) {
-                Thread.sleep(500);
+                await("the output's growth sampled").atMost(Duration.ofSeconds(5)).until(() -> growth.count() >= 5);
                 long killed = System.nanoTime();
                 nodes[owner].kill();
                 await("output back from the other node").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
@@ -174,7 +174,9 @@ class ClusterIT {
                 await("output going on").atMost(Duration.ofSeconds(10)).until(() -> receiver.bytesReceived() > now + 500_000);
             }
             pacer.pause();
-            Thread.sleep(500);
+            java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+            await("the output settled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> seen.getAndSet(receiver.bytesReceived()) == receiver.bytesReceived());
             List<SwitchedCapture.Run> runs = new SwitchedCapture(TestStream.bytes(stream)).runs(receiver.received());
             System.out.println("runs of news.ts: " + runs);
             assertThat(runs).as("contiguous runs of the input: before and after the gap").hasSize(2);
@@ -237,7 +239,8 @@ class ClusterIT {
                 await("the other node elected").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                         .until(() -> clusterChannel(other, "sports").path("ownedHere").asBoolean());
                 System.out.println("other node owns the channel after " + (System.nanoTime() - stopped) / 1_000_000 + " ms");
-                Thread.sleep(2000);
+                await("the stopped node's children stay gone").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                        .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
             } finally {
                 ChildProcesses.signal(nodes[owner].pid(), "CONT");
             }
@@ -245,7 +248,8 @@ class ClusterIT {
             // on one host the stopped JVM kept the input's port: the new owner receives once the resumed node lets it go
             await("the new owner sending").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                     .until(() -> destination.periods().size() >= 2 && destination.periods().get(destination.periods().size() - 1).last() > resumed);
-            Thread.sleep(3000);
+            await("the resumed node starts no children").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+                    .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
             List<SenderLog.Period> periods = destination.periods();
             System.out.println("senders (source port, first, last, datagrams): " + periods);
             for (int i = 1; i < periods.size(); i++) {
@@ -291,6 +295,10 @@ class ClusterIT {
             });
             sampler.setDaemon(true);
             sampler.start();
+        }
+
+        int count() {
+            return samples.size();
         }
 
         /** When the file first grew after a pause of at least 300 ms that ended after {@code moment}; 0 if not yet. */
