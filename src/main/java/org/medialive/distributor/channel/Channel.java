@@ -228,9 +228,34 @@ public final class Channel implements Ticking {
     }
 
     private void runInputAndOutputs() {
-        backup.start(definition);
-        input.start(definition.input());
+        startInputs();
         outputs.values().stream().filter(o -> o.definition().enabled()).forEach(Output::start);
+    }
+
+    private void startInputs() {
+        if (backup.start(definition)) {
+            input.start(definition.input());
+        }
+    }
+
+    /** Outputs keep their processes; the inputs open again as this node should receive them now. */
+    private void restartInputs() {
+        input.stop();
+        backup.stop();
+        startInputs();
+    }
+
+    /**
+     * Cluster mode: which of the channel's two inputs this node receives while it owns the channel
+     * (MediaLive pipeline A at one node, B at another); null: both, with failover between them.
+     */
+    synchronized void receiveHere(InputRole role) {
+        ChannelDefinition now = definition;
+        InputRole before = backup.receivedHere(now);
+        backup.receiveHere(role);
+        if (running() && before != backup.receivedHere(now)) {
+            restartInputs();
+        }
     }
 
     /** Starts the channel unless it runs already; @return whether it was started. */
@@ -286,7 +311,7 @@ public final class Channel implements Ticking {
         refuseIfDeleted();
         boolean inputChanged = !newInput.equals(definition.input());
         definition = definition.with(newInput, name, definition.started(), definitions());
-        if (inputChanged && running()) {
+        if (inputChanged && running() && backup.receivedHere(definition) != InputRole.BACKUP) {
             input.stop();
             backup.opened(InputRole.PRIMARY);
             input.start(newInput);
@@ -298,6 +323,13 @@ public final class Channel implements Ticking {
         refuseIfDeleted();
         ChannelDefinition old = definition;
         definition = definition.withRedundancy(newBackup, newFailover);
+        if (backup.receivedHere(old) != null || backup.receivedHere(definition) != null) {
+            // one input per node here: which one opens may change with the backup itself
+            if (running()) {
+                restartInputs();
+            }
+            return;
+        }
         // a channel this server does not hold is updated as a stopped one: nothing opens here
         backup.update(held ? old : old.with(old.input(), old.name(), false, old.outputs()),
                 held ? definition : definition.with(definition.input(), definition.name(), false, definition.outputs()));

@@ -70,6 +70,20 @@ final class InputSelector {
         }
     }
 
+    /**
+     * Cluster mode: this node receives only {@code role} (the other input arrives at another node,
+     * docs/CLUSTER.md), so it feeds the outputs with no failover and no return to the other.
+     */
+    void receiveOnly(InputRole role, FailoverPolicy failover) {
+        policy = failover == null ? FailoverPolicy.DEFAULTS : failover;
+        afterMillis = policy.afterMillis();
+        synchronized (lock) {
+            redundant = false;
+            active = role;
+            heldOnBackup = false;
+        }
+    }
+
     /** The input (re)opens: what was known of its stream is forgotten. */
     void opened(InputRole role) {
         watches[role.ordinal()].reset(System.currentTimeMillis());

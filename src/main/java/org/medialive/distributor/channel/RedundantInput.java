@@ -21,6 +21,8 @@ final class RedundantInput {
     private final ChannelInput backup;
     private final InputSelector selector;
     private final TsAnalyzer[] analyses = {new TsAnalyzer(), new TsAnalyzer()};
+    /** Cluster mode: the one input this node receives (MediaLive pipeline A or B), or null for both. */
+    private volatile InputRole receivedHere;
 
     RedundantInput(String channelId, DistributorProperties properties, RouteTemplates routes,
                    ApplicationEventPublisher events, InputSelector selector) {
@@ -30,14 +32,37 @@ final class RedundantInput {
         selector.observe(InputRole.BACKUP, analyses[1]);
     }
 
-    /** Before the primary starts: the selector knows whether there is a backup, which then opens too. */
-    void start(ChannelDefinition channel) {
+    /** Which input this node receives; null: both (applied by the channel's next start of its inputs). */
+    void receiveHere(InputRole role) {
+        receivedHere = role;
+    }
+
+    /** The one input this node receives, or null when it receives every input the channel has. */
+    InputRole receivedHere(ChannelDefinition channel) {
+        return channel.backupInput() == null ? null : receivedHere;
+    }
+
+    /**
+     * Before the primary starts: the selector knows whether there is a backup, which then opens too.
+     * @return whether the primary input is to be received here
+     */
+    boolean start(ChannelDefinition channel) {
+        InputRole only = receivedHere(channel);
+        if (only != null) {
+            selector.receiveOnly(only, channel.failover());
+            opened(only);
+            if (only == InputRole.BACKUP) {
+                backup.start(channel.backupInput());
+            }
+            return only == InputRole.PRIMARY;
+        }
         selector.configure(channel.backupInput() != null, channel.failover());
         opened(InputRole.PRIMARY);
         if (channel.backupInput() != null) {
             opened(InputRole.BACKUP);
             backup.start(channel.backupInput());
         }
+        return true;
     }
 
     void stop() {
@@ -74,6 +99,11 @@ final class RedundantInput {
         }
         if (!channel.started()) {
             throw conflict("channel '" + channel.id() + "' is stopped; start it before switching its input");
+        }
+        InputRole only = receivedHere(channel);
+        if (only != null && only != to) {
+            throw conflict("this node receives only the " + only.word() + " input of channel '" + channel.id()
+                    + "' (cluster input assignment, docs/CLUSTER.md); move the channel to the node that receives the " + to.word() + " input");
         }
         String problem = selector.problem(to);
         if (problem != null && selector.active() != to) {

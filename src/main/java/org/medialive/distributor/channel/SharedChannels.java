@@ -47,6 +47,12 @@ public class SharedChannels {
         return held;
     }
 
+    /** Whether the channel has a backupInput (two inputs a cluster can give to different nodes); false if unknown. */
+    public boolean hasBackupInput(String channelId) {
+        Channel channel = registry.find(channelId);
+        return channel != null && channel.definition().backupInput() != null;
+    }
+
     /** How many channels run here (held and started): a node's load. */
     public long running() {
         return registry.all().stream().filter(channel -> channel.held() && channel.definition().started()).count();
@@ -57,6 +63,17 @@ public class SharedChannels {
         Channel channel = registry.find(channelId);
         if (channel != null) {
             channel.hold(held, reason);
+        }
+    }
+
+    /**
+     * Which input this server receives while it holds the channel: "primary", "backup", or null for
+     * both (docs/CLUSTER.md, per-node inputs); unknown ids are ignored.
+     */
+    public void receiveHere(String channelId, String input) {
+        Channel channel = registry.find(channelId);
+        if (channel != null) {
+            channel.receiveHere(input == null ? null : InputRole.of(input));
         }
     }
 

@@ -100,7 +100,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
         }), held * JOIN_DELAY_PER_CHANNEL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The nodes allowed to own a channel changed: join its election, or stop the channel and leave it. */
+    /** The nodes allowed to own a channel (or their inputs) changed: join its election, place it again, or stop it and leave. */
     private void eligibilityChanged(String channelId) {
         work.execute(() -> run("apply the nodes allowed for " + channelId, () -> {
             boolean allowed = eligibility.allows(channelId, node());
@@ -108,6 +108,8 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
             if (allowed && !joined && channels.held().containsKey(channelId)) {
                 elections.join(channelId, this);
                 evaluate(channelId);
+            } else if (allowed && joined) {
+                evaluate(channelId); // the input this node receives may have changed
             } else if (!allowed && joined) {
                 synchronized (placing.computeIfAbsent(channelId, id -> new Object())) {
                     channels.hold(channelId, false, "this node is no longer allowed to own the channel");
@@ -145,6 +147,7 @@ class ChannelElections implements Placement, CamelClusterEventListener.Leadershi
 
     private void place(String channelId) throws Exception {
         synchronized (placing.computeIfAbsent(channelId, id -> new Object())) {
+            channels.receiveHere(channelId, eligibility.input(channelId, node()).orElse(null));
             if (!lease.valid()) {
                 channels.hold(channelId, false, "cluster lease lapsed");
                 return;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medialive.distributor.RequestRejectedException;
 import org.medialive.distributor.channel.SharedChannels;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -29,8 +30,11 @@ class ClusterApi {
     record MoveRequest(String node) {
     }
 
-    /** Body of PUT /api/channels/{id}/nodes: the nodes that may own the channel; empty or null: any. */
-    record AllowedNodes(List<String> nodes) {
+    /**
+     * Body of PUT /api/channels/{id}/nodes: the nodes that may own the channel (empty or null: any), and
+     * the one input some of them receive ({"node1": "primary", "node2": "backup"}; others receive both).
+     */
+    record AllowedNodes(List<String> nodes, Map<String, String> inputs) {
     }
 
     private final ObjectProvider<ChannelElections> elections;
@@ -63,6 +67,7 @@ class ClusterApi {
             // the nodes in its election, as a node that takes part sees them ([] on a node not allowed)
             channel.put("candidates", cluster == null ? List.of() : cluster.elections().candidates(id));
             channel.put("allowedNodes", cluster == null ? List.of() : eligibility.getObject().allowed(id));
+            channel.put("inputs", cluster == null ? Map.of() : eligibility.getObject().inputs(id));
             list.add(channel);
         });
         answer.put("channels", list);
@@ -99,11 +104,14 @@ class ClusterApi {
             return error(404, "no channel with id '" + id + "'; GET /api/channels lists them");
         }
         List<String> nodes = request == null || request.nodes() == null ? List.of() : request.nodes();
-        if (nodes.stream().anyMatch(node -> node == null || !node.matches("[A-Za-z0-9._-]{1,64}"))) {
-            return error(400, "nodes must be node ids (letters, digits, '.', '_', '-'), e.g. {\"nodes\": [\"node-1\", \"node-2\"]}");
+        Map<String, String> inputs = request == null || request.inputs() == null ? Map.of() : request.inputs();
+        try {
+            NodeInputs.check(nodes, inputs, channels.hasBackupInput(id));
+        } catch (RequestRejectedException e) {
+            return error(e.reason() == RequestRejectedException.Reason.CONFLICT ? 409 : 400, e.getMessage());
         }
-        eligibility.getObject().set(id, nodes);
-        return ResponseEntity.ok(Map.of("id", id, "allowedNodes", nodes));
+        eligibility.getObject().set(id, nodes, inputs);
+        return ResponseEntity.ok(Map.of("id", id, "allowedNodes", nodes, "inputs", inputs));
     }
 
     private static ResponseEntity<Map<String, Object>> error(int status, String message) {

@@ -263,6 +263,67 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void eachNodeReceivesTheInputItIsGivenAndAMoveSwitchesThePipeline() throws Exception {
+        Path pipelineA = TestStream.plain(120);
+        Path pipelineB = TestStream.twoAudioTracks(120);
+        int portA = Ports.freeUdp();
+        int portB = Ports.freeUdp();
+        int srt = Ports.freeUdp();
+        try (SrtReceiver receiver = SrtReceiver.listen(srt, work.resolve("pipelines.ts"), "");
+             RtpPacer senderA = new RtpPacer(new InetSocketAddress("127.0.0.1", portA), TestStream.BITRATE, 0xA1);
+             RtpPacer senderB = new RtpPacer(new InetSocketAddress("127.0.0.1", portB), TestStream.BITRATE, 0xB1)) {
+            assertThat(api(0).post("/api/channels", "{\"id\":\"pipelines\",\"input\":{\"port\":" + portA
+                    + ",\"sourceAddress\":\"127.0.0.1\"},\"backupInput\":{\"port\":" + portB + ",\"sourceAddress\":\"127.0.0.1\"}}").status())
+                    .isEqualTo(201);
+            assertThat(api(0).put("/api/channels/pipelines/nodes", "{\"nodes\":[\"node1\",\"node2\"],\"inputs\":{\"node1\":\"primary\",\"node3\":\"backup\"}}").status())
+                    .as("an input for a node not listed").isEqualTo(400);
+            assertThat(api(0).put("/api/channels/pipelines/nodes", "{\"nodes\":[\"node1\",\"node2\"],\"inputs\":{\"node1\":\"primary\",\"node2\":\"backup\"}}").status())
+                    .isEqualTo(200);
+            await("the assignment on node 2").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> clusterChannel(1, "pipelines") != null
+                            && clusterChannel(1, "pipelines").path("inputs").toString().equals("{\"node1\":\"primary\",\"node2\":\"backup\"}"));
+            assertThat(api(0).post("/api/channels/pipelines/outputs", "{\"id\":\"srt\",\"url\":\"srt://127.0.0.1:" + srt
+                    + "?mode=caller&latency=120\"}").status()).isEqualTo(201);
+            assertThat(api(0).post("/api/channels/pipelines/start", "").status()).isEqualTo(200);
+            senderA.start(new FileInputStream(pipelineA.toFile()));
+            senderB.start(new FileInputStream(pipelineB.toFile()));
+            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> receiver.bytesReceived() > 500_000);
+
+            int first = owner("pipelines");
+            String mine = first == 0 ? "primary" : "backup";
+            String theirs = first == 0 ? "backup" : "primary";
+            JsonNode inputs = api(first).ok("/api/channels/pipelines").path("inputs");
+            assertThat(inputs.path(mine).path("state").asText()).as("the owner's own pipeline").isEqualTo("receiving");
+            assertThat(inputs.path(mine).path("active").asBoolean()).isTrue();
+            assertThat(inputs.path(theirs).path("state").asText()).as("the other node's pipeline is not received here").isEqualTo("stopped");
+            assertThat(api(first).post("/api/channels/pipelines/input/switch", "{\"to\":\"" + theirs + "\"}").status())
+                    .as("a switch to the input another node receives").isEqualTo(409);
+
+            int second = 1 - first;
+            assertThat(api(first).post("/api/channels/pipelines/owner", "{\"node\":\"node" + (second + 1) + "\"}").status()).isEqualTo(202);
+            await("moved").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> owner("pipelines") == second);
+            long moved = receiver.bytesReceived();
+            await("output from the second node").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> receiver.bytesReceived() > moved + 500_000);
+            assertThat(api(second).ok("/api/channels/pipelines").path("inputs").path(theirs).path("state").asText()).isEqualTo("receiving");
+
+            senderA.pause();
+            senderB.pause();
+            java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+            await("the output settled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> seen.getAndSet(receiver.bytesReceived()) == receiver.bytesReceived());
+            List<SwitchedCapture.Run> runs = new SwitchedCapture(TestStream.bytes(pipelineA), TestStream.bytes(pipelineB))
+                    .runs(receiver.received());
+            System.out.println("runs of pipeline A (source 0) and B (source 1): " + runs);
+            assertThat(runs).as("the first owner's pipeline, then the second's").hasSize(2);
+            assertThat(runs.get(0).source()).isEqualTo(first);
+            assertThat(runs.get(1).source()).isEqualTo(second);
+        }
+    }
+
     /** Starts a killed node again on its data directory, for the next tests too, whatever the outcome. */
     record Restarted(int index) implements AutoCloseable {
         @Override
