@@ -19,6 +19,7 @@ import org.medialive.distributor.demo.RtpPacer;
 import org.medialive.distributor.support.Api;
 import org.medialive.distributor.support.ChildProcesses;
 import org.medialive.distributor.support.DistributorServer;
+import org.medialive.distributor.support.PartitionableTcpProxy;
 import org.medialive.distributor.support.Ports;
 import org.medialive.distributor.support.SrtReceiver;
 import org.medialive.distributor.support.TestStream;
@@ -44,12 +45,15 @@ class ClusterIT {
     static ZooKeeperServer zooKeeper;
     static final DistributorServer[] nodes = new DistributorServer[2];
     static final Path[] data = new Path[2];
+    /** Each node reaches ZooKeeper through its own relay, which a test can cut like a network partition. */
+    static final PartitionableTcpProxy[] links = new PartitionableTcpProxy[2];
 
     @BeforeAll
     static void start() throws Exception {
         zooKeeper = ZooKeeperServer.start(work);
         for (int i = 0; i < 2; i++) {
             data[i] = Files.createDirectories(work.resolve("node" + (i + 1)));
+            links[i] = PartitionableTcpProxy.to("127.0.0.1", zooKeeper.port());
         }
         // node 1 finds ZooKeeper empty and imports its data file; node 2's file is then ignored
         Files.writeString(data[0].resolve("distributor.json"), file("imported", Ports.freeUdp()));
@@ -64,7 +68,7 @@ class ClusterIT {
     }
 
     static DistributorServer node(int i) {
-        return new DistributorServer(data[i], "cluster-node" + (i + 1), "--distributor.cluster.zookeeper=" + zooKeeper.connectString(),
+        return new DistributorServer(data[i], "cluster-node" + (i + 1), "--distributor.cluster.zookeeper=127.0.0.1:" + links[i].port(),
                 "--distributor.cluster.node-id=node" + (i + 1), "--distributor.cluster.session-timeout=" + SESSION);
     }
 
@@ -74,6 +78,11 @@ class ClusterIT {
             if (node != null) {
                 ChildProcesses.signal(node.pid(), "CONT");
                 node.close();
+            }
+        }
+        for (PartitionableTcpProxy link : links) {
+            if (link != null) {
+                link.close();
             }
         }
         if (zooKeeper != null) {
@@ -321,6 +330,53 @@ class ClusterIT {
             assertThat(runs).as("the first owner's pipeline, then the second's").hasSize(2);
             assertThat(runs.get(0).source()).isEqualTo(first);
             assertThat(runs.get(1).source()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anOwnerCutFromZooKeeperStopsItsOutputsBeforeTheOtherNodeStartsThem() throws Exception {
+        int input = Ports.freeUdp();
+        try (SenderLog destination = new SenderLog();
+             RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", input), TestStream.BITRATE, 0xC)) {
+            assertThat(api(0).post("/api/channels", "{\"id\":\"weather\",\"input\":{\"port\":" + input
+                    + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
+            assertThat(api(0).post("/api/channels/weather/outputs", "{\"id\":\"udp\",\"url\":\"udp://127.0.0.1:"
+                    + destination.port() + "\"}").status()).isEqualTo(201);
+            pacer.start(new FileInputStream(TestStream.plain(120).toFile()));
+            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> destination.datagrams() > 500);
+            int owner = owner("weather");
+            int other = 1 - owner;
+
+            // the owner keeps running and its API answers; only its packets to and from ZooKeeper are lost
+            long cut = System.nanoTime();
+            links[owner].cut();
+            try {
+                await("the cut-off owner's children end (its lease lapses)").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
+                long fenced = System.nanoTime();
+                await("the other node elected").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> clusterChannel(other, "weather").path("ownedHere").asBoolean());
+                System.out.printf("owner cut from ZooKeeper: its outputs stopped after %d ms, the other node owned the channel after %d ms%n",
+                        (fenced - cut) / 1_000_000, (System.nanoTime() - cut) / 1_000_000);
+                await("the new owner sending").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> destination.periods().size() >= 2);
+            } finally {
+                links[owner].heal();
+            }
+            await("the cut node back in the cluster").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api(owner).ok("/api/cluster").path("leaseValid").asBoolean()
+                            && api(owner).ok("/api/cluster").path("nodes").size() == 2);
+            await("the healed node leaves the channel where it is").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> ChildProcesses.supervised(data[owner]).isEmpty() && !clusterChannel(owner, "weather").path("ownedHere").asBoolean());
+            List<SenderLog.Period> periods = destination.periods();
+            System.out.println("senders (source port, first, last, datagrams): " + periods);
+            for (int i = 1; i < periods.size(); i++) {
+                assertThat(periods.get(i).first()).as("sender %d starts after sender %d's last datagram", i, i - 1)
+                        .isGreaterThan(periods.get(i - 1).last());
+            }
+            assertThat(periods.get(periods.size() - 1).datagrams()).as("the new owner's stream goes on").isGreaterThan(100);
         }
     }
 

@@ -63,6 +63,10 @@ public final class ZooKeeperServer implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     /** For distributor.cluster.zookeeper. */
     public String connectString() {
         return "127.0.0.1:" + port;
