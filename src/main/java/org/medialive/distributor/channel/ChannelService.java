@@ -73,8 +73,10 @@ public class ChannelService {
         // Outside the registry's lock, like every start and stop: the registry's lock is only ever
         // taken inside a channel's, never around it, and a slow channel holds up no other one.
         if (request.started()) {
-            channel.start();
-            registry.persist();
+            synchronized (channel) {
+                channel.start();
+                registry.persist();
+            }
         }
         return channel.view();
     }
@@ -92,28 +94,43 @@ public class ChannelService {
                     request.backupInput(), request.failover()).validated();
             checkPortFree(checked, id);
         }
-        channel.update(checked.name(), checked.input().keepingSecretsOf(channel.definition().input()));
-        channel.updateRedundancy(checked.backupInput() == null ? null
-                : checked.backupInput().keepingSecretsOf(channel.definition().backupInput()), checked.failover());
-        registry.persist();
+        // the channel's lock until the change is written: a change from another node (cluster mode) cannot undo it in between
+        synchronized (channel) {
+            channel.update(checked.name(), checked.input().keepingSecretsOf(channel.definition().input()));
+            channel.updateRedundancy(checked.backupInput() == null ? null
+                    : checked.backupInput().keepingSecretsOf(channel.definition().backupInput()), checked.failover());
+            registry.persist();
+        }
         return channel.view();
     }
 
     /** Gone from the list and the data file at once; its processes stop after (within their grace period). */
     public void delete(String id) {
         Channel channel;
+        RuntimeException notShared = null;
         synchronized (registry.lock()) {
             channel = registry.get(id);
             registry.remove(id);
-            registry.persist();
+            try {
+                registry.persist();
+            } catch (RuntimeException e) {
+                // refused (cluster mode: changed on another node meanwhile): the channel object is out of the
+                // registry either way, so it must stop; the watch lists the channel again as stored
+                notShared = e;
+            }
         }
         channel.delete("channel deleted");
+        if (notShared != null) {
+            throw notShared;
+        }
     }
 
     public ChannelView start(String id) {
         Channel channel = registry.get(id);
-        if (channel.startUnlessStarted()) {
-            registry.persist();
+        synchronized (channel) {
+            if (channel.startUnlessStarted()) {
+                registry.persist();
+            }
         }
         return channel.view();
     }
@@ -121,8 +138,10 @@ public class ChannelService {
     /** Waits for the channel's processes to exit (up to their grace period); other channels and the API do not. */
     public ChannelView stop(String id) {
         Channel channel = registry.get(id);
-        channel.stop("channel stopped", true);
-        registry.persist();
+        synchronized (channel) {
+            channel.stop("channel stopped", true);
+            registry.persist();
+        }
         return channel.view();
     }
 

@@ -58,6 +58,9 @@ class ConfigWatch implements AutoCloseable {
         applied = version;
         try {
             channels.apply(store.parse(data.getData()), () -> config.notNewerThanOwnWrite(version));
+            if (!config.notNewerThanOwnWrite(version)) { // else a write here cut the apply short: the channels are not this version
+                config.based(version, data.getData());
+            }
             LOG.info("Applied configuration version {} from ZooKeeper", version);
         } catch (RuntimeException e) {
             // one broken change must not stop the watch: the next good one still applies

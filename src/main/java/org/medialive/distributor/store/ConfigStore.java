@@ -88,12 +88,21 @@ public class ConfigStore {
         try {
             byte[] content = json.writeValueAsBytes(new Content(VERSION, channels));
             if (shared != null) {
-                shared.write(content); // first: a change that cannot be shared is refused, not kept locally
+                // first: a change that cannot be shared is refused, not kept locally
+                content = shared.write(content, this::merge);
             }
             PrivateFile.write(file, content);
             PrivateFile.write(lastGood(), content);
         } catch (IOException e) {
             throw new IllegalStateException("could not save " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] merge(byte[] base, byte[] mine, byte[] theirs) {
+        try {
+            return json.writeValueAsBytes(new Content(VERSION, ConfigMerge.merge(parse(base), parse(mine), parse(theirs))));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not merge the configuration: " + e.getMessage(), e);
         }
     }
 

@@ -380,6 +380,81 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void changesMadeOnBothNodesAtOnceAreAllKeptOrRefusedWithAConflict() throws Exception {
+        int perNode = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2 * perNode);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> creates = new java.util.ArrayList<>();
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                for (int n = 0; n < perNode; n++) {
+                    int node = i;
+                    String id = "busy" + (i + 1) + "-" + n;
+                    int port = Ports.freeUdp();
+                    ids.add(id);
+                    creates.add(pool.submit(() -> {
+                        go.await();
+                        return api(node).post("/api/channels", "{\"id\":\"" + id + "\",\"input\":{\"port\":" + port + "}}").status();
+                    }));
+                }
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> create : creates) {
+                assertThat(create.get()).as("a create on one node while the other creates too").isEqualTo(201);
+            }
+            for (int i = 0; i < 2; i++) {
+                int node = i;
+                await("every channel created on either node listed on node " + (node + 1)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> channelIds(node).containsAll(ids));
+            }
+
+            // one channel renamed on both nodes at once: each answer is kept (200) or refused (409), never lost
+            List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                java.util.concurrent.CountDownLatch again = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> renames = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    int node = i;
+                    String name = "round " + round + " from node " + (node + 1);
+                    renames.add(pool.submit(() -> {
+                        again.await();
+                        Api.Response answer = api(node).put("/api/channels/busy1-0", "{\"name\":\"" + name + "\",\"input\":{\"port\":"
+                                + api(node).ok("/api/channels/busy1-0").path("input").path("port").asInt() + "}}");
+                        assertThat(answer.status()).as("rename on node %d: %s", node + 1, answer.body()).isIn(200, 409);
+                        if (answer.status() == 200) {
+                            kept.add(name);
+                        }
+                        return null;
+                    }));
+                }
+                again.countDown();
+                for (java.util.concurrent.Future<?> rename : renames) {
+                    rename.get();
+                }
+            }
+            await("both nodes show the same name").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> api(0).ok("/api/channels/busy1-0").path("name").asText()
+                            .equals(api(1).ok("/api/channels/busy1-0").path("name").asText()));
+            String last = api(0).ok("/api/channels/busy1-0").path("name").asText();
+            System.out.println("renames answered 200: " + kept + "; both nodes show '" + last + "'");
+            assertThat(kept).as("a name some node answered 200 for").contains(last);
+            for (String id : ids) {
+                assertThat(api(0).delete("/api/channels/" + id).status()).isEqualTo(204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static java.util.Set<String> channelIds(int node) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        api(node).ok("/api/channels").forEach(channel -> ids.add(channel.path("id").asText()));
+        return ids;
+    }
+
     /** Starts a killed node again on its data directory, for the next tests too, whatever the outcome. */
     record Restarted(int index) implements AutoCloseable {
         @Override

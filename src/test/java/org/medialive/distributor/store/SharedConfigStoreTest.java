@@ -39,9 +39,10 @@ class SharedConfigStoreTest {
         }
 
         @Override
-        public void write(byte[] changed) {
+        public byte[] write(byte[] changed, Merge merge) {
             content = changed;
             writes++;
+            return changed;
         }
     }
 
