@@ -4,27 +4,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.medialive.distributor.RequestRejectedException;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.medialive.distributor.channel.SharedChannels;
+import org.medialive.distributor.control.ApiJson;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
+
+import static org.medialive.distributor.RequestRejectedException.conflict;
+import static org.medialive.distributor.RequestRejectedException.invalid;
+import static org.medialive.distributor.RequestRejectedException.notFound;
 
 /**
- * GET /api/cluster (who is alive, who owns what), POST /api/channels/{id}/owner (move a
- * channel) and PUT /api/channels/{id}/nodes (where it may run). Spring MVC, not the REST DSL:
- * they answer in single-node mode too (409 for changes), and docs/openapi.json does not list them
- * yet (docs/CLUSTER.md). Roles: GET needs a viewer, POST and PUT an operator (SecurityConfig's
- * rules for /api/**).
+ * What the cluster REST routes in routes/rest-api.camel.yaml call: GET /api/cluster (who is alive,
+ * who owns what), POST /api/channels/{id}/owner (move a channel) and PUT /api/channels/{id}/nodes
+ * (where it may run, and which input each node receives). They answer in single-node mode too:
+ * the state of one node, and 409 for changes.
  */
-@RestController
-class ClusterApi {
+@Component("clusterApi")
+public class ClusterApi {
+
+    private static final String SINGLE_NODE = "this server runs in single-node mode (distributor.cluster.zookeeper is not set): every channel runs here";
 
     /** Body of a move: the node that should own the channel. */
     record MoveRequest(String node) {
@@ -41,17 +42,18 @@ class ClusterApi {
     private final ObjectProvider<Preferences> moves;
     private final ObjectProvider<Eligibility> eligibility;
     private final SharedChannels channels;
+    private final ApiJson json;
 
     ClusterApi(ObjectProvider<ChannelElections> elections, ObjectProvider<Preferences> moves,
-               ObjectProvider<Eligibility> eligibility, SharedChannels channels) {
+               ObjectProvider<Eligibility> eligibility, SharedChannels channels, ApiJson json) {
         this.elections = elections;
         this.moves = moves;
         this.eligibility = eligibility;
         this.channels = channels;
+        this.json = json;
     }
 
-    @GetMapping(path = "/api/cluster", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> cluster() throws Exception {
+    public String cluster() throws Exception {
         ChannelElections cluster = elections.getIfAvailable();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("mode", cluster == null ? "single-node" : "cluster");
@@ -71,50 +73,49 @@ class ClusterApi {
             list.add(channel);
         });
         answer.put("channels", list);
-        return answer;
+        return json.write(answer);
     }
 
-    @PostMapping(path = "/api/channels/{id}/owner", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> move(@PathVariable("id") String id, @RequestBody MoveRequest request) throws Exception {
-        ChannelElections cluster = elections.getIfAvailable();
-        if (cluster == null) {
-            return error(409, "this server runs in single-node mode (distributor.cluster.zookeeper is not set): every channel runs here");
+    public String move(@Header("id") String id, @Body String body, Exchange exchange) throws Exception {
+        MoveRequest request = json.read(body, MoveRequest.class);
+        known(id);
+        if (request.node() == null || request.node().isBlank()) {
+            throw invalid("node is required, e.g. {\"node\": \"node-2\"}; GET /api/cluster lists the nodes");
         }
-        if (!channels.held().containsKey(id)) {
-            return error(404, "no channel with id '" + id + "'; GET /api/channels lists them");
-        }
-        if (request == null || request.node() == null || request.node().isBlank()) {
-            return error(400, "node is required, e.g. {\"node\": \"node-2\"}; GET /api/cluster lists the nodes");
-        }
+        ChannelElections cluster = clusterOnly();
         if (!cluster.elections().candidates(id).contains(request.node())) {
-            return error(409, "node '" + request.node() + "' is not in channel '" + id + "''s election now (alive nodes: " + cluster.elections().nodes() + ")");
+            throw conflict("node '" + NodeInputs.shortened(request.node()) + "' is not in channel '" + id + "''s election now (alive nodes: "
+                    + cluster.elections().nodes() + ")");
         }
         moves.getObject().request(id, request.node());
-        return ResponseEntity.accepted().body(Map.of("id", id, "movingTo", request.node(),
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+        return json.write(Map.of("id", id, "movingTo", request.node(),
                 "note", "the current owner stops the channel and " + request.node() + " starts it; GET /api/cluster shows when"));
     }
 
-    /** Which nodes may own the channel (e.g. where its input arrives); the others leave its election. */
-    @PutMapping(path = "/api/channels/{id}/nodes", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> allow(@PathVariable("id") String id, @RequestBody AllowedNodes request) throws Exception {
-        if (elections.getIfAvailable() == null) {
-            return error(409, "this server runs in single-node mode (distributor.cluster.zookeeper is not set): every channel runs here");
-        }
-        if (!channels.held().containsKey(id)) {
-            return error(404, "no channel with id '" + id + "'; GET /api/channels lists them");
-        }
-        List<String> nodes = request == null || request.nodes() == null ? List.of() : request.nodes();
-        Map<String, String> inputs = request == null || request.inputs() == null ? Map.of() : request.inputs();
-        try {
-            NodeInputs.check(nodes, inputs, channels.hasBackupInput(id));
-        } catch (RequestRejectedException e) {
-            return error(e.reason() == RequestRejectedException.Reason.CONFLICT ? 409 : 400, e.getMessage());
-        }
+    /** Which nodes may own the channel (e.g. where its input arrives), and which input each receives. */
+    public String nodes(@Header("id") String id, @Body String body) throws Exception {
+        AllowedNodes request = json.read(body, AllowedNodes.class);
+        known(id);
+        List<String> nodes = request.nodes() == null ? List.of() : request.nodes();
+        Map<String, String> inputs = request.inputs() == null ? Map.of() : request.inputs();
+        NodeInputs.check(nodes, inputs, channels.hasBackupInput(id));
+        clusterOnly();
         eligibility.getObject().set(id, nodes, inputs);
-        return ResponseEntity.ok(Map.of("id", id, "allowedNodes", nodes, "inputs", inputs));
+        return json.write(Map.of("id", id, "nodes", nodes, "inputs", inputs));
     }
 
-    private static ResponseEntity<Map<String, Object>> error(int status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+    private void known(String id) {
+        if (!channels.held().containsKey(id)) {
+            throw notFound("no channel with id '" + NodeInputs.shortened(id) + "'; GET /api/channels lists them");
+        }
+    }
+
+    private ChannelElections clusterOnly() {
+        ChannelElections cluster = elections.getIfAvailable();
+        if (cluster == null) {
+            throw conflict(SINGLE_NODE);
+        }
+        return cluster;
     }
 }

@@ -35,7 +35,7 @@ final class NodeInputs {
         }
     }
 
-    private static String shortened(String text) {
+    static String shortened(String text) {
         return text.length() > 64 ? text.substring(0, 64) + "..." : text;
     }
 }

@@ -449,6 +449,43 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void theClusterOperationsAnswerWhatDocsOpenApiJsonDocuments() throws Exception {
+        assertThat(api(0).post("/api/channels", "{\"id\":\"documented\",\"input\":{\"port\":" + Ports.freeUdp()
+                + "},\"backupInput\":{\"port\":" + Ports.freeUdp() + "}}").status()).isEqualTo(201);
+        // the client generated from docs/openapi.json, strict: a field the document lacks fails the parse
+        org.medialive.distributor.client.ApiClient client = new org.medialive.distributor.client.ApiClient();
+        client.updateBaseUri(nodes[1].baseUrl());
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + DistributorServer.ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
+        client.setObjectMapper(client.getObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        org.medialive.distributor.client.api.ClusterApi cluster = new org.medialive.distributor.client.api.ClusterApi(client);
+
+        org.medialive.distributor.client.model.ChannelNodes set = cluster.apiSetChannelNodes("documented",
+                new org.medialive.distributor.client.model.ChannelNodes().nodes(List.of("node1", "node2"))
+                        .putInputsItem("node1", org.medialive.distributor.client.model.ChannelNodes.InnerEnum.PRIMARY));
+        assertThat(set.getNodes()).containsExactly("node1", "node2");
+        assertThat(set.getInputs()).containsEntry("node1", org.medialive.distributor.client.model.ChannelNodes.InnerEnum.PRIMARY);
+        await("the list on node 2").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> cluster.apiCluster().getChannels().stream().anyMatch(channel -> channel.getId().equals("documented")
+                        && channel.getAllowedNodes().equals(List.of("node1", "node2")) && channel.getOwner() != null));
+        org.medialive.distributor.client.model.Cluster state = cluster.apiCluster();
+        assertThat(state.getMode()).isEqualTo(org.medialive.distributor.client.model.Cluster.ModeEnum.CLUSTER);
+        assertThat(state.getNode()).isEqualTo("node2");
+        assertThat(state.getNodes()).containsExactly("node1", "node2");
+        org.medialive.distributor.client.model.ClusterChannel channel = state.getChannels().stream()
+                .filter(c -> c.getId().equals("documented")).findFirst().orElseThrow();
+        String other = channel.getOwner().equals("node1") ? "node2" : "node1";
+        org.medialive.distributor.client.model.ChannelMove move = cluster.apiMoveChannel("documented",
+                new org.medialive.distributor.client.model.ChannelMoveRequest().node(other));
+        assertThat(move.getMovingTo()).isEqualTo(other);
+        await("moved").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> other.equals(clusterChannel(1, "documented").path("owner").asText()));
+        assertThat(api(0).delete("/api/channels/documented").status()).isEqualTo(204);
+    }
+
     private static java.util.Set<String> channelIds(int node) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         api(node).ok("/api/channels").forEach(channel -> ids.add(channel.path("id").asText()));

@@ -72,10 +72,17 @@ final class DocumentedStatuses {
                 call(operation.id(), admin, fixture, null);
             }
         }
+        probeSingleNodeCluster(fixture);
         probeChannelsAndOutputs(fixturePort);
         probeUsersAndTokens();
         probeThumbnail();
         probeInputSwitch();
+    }
+
+    /** A single-node server refuses moves and node lists with 409; their successes are ClusterIT's. */
+    private void probeSingleNodeCluster(Map<String, String> fixture) {
+        call("api-move-channel", admin, fixture, "{\"node\":\"node2\"}");
+        call("api-set-channel-nodes", admin, fixture, "{\"nodes\":[\"node1\"]}");
     }
 
     /** 409 for a channel without a backupInput, 200 for a switch to a started channel's primary. */
@@ -209,6 +216,8 @@ final class DocumentedStatuses {
             case "api-set-password" -> "{\"password\":\"never-set-password\"}";
             case "api-create-channel", "api-update-channel" -> "{\"input\":{\"port\":" + Ports.freeUdp() + "}}";
             case "api-switch-input" -> "{\"to\":\"primary\"}";
+            case "api-move-channel" -> "{\"node\":\"node2\"}";
+            case "api-set-channel-nodes" -> "{\"nodes\":[\"node1\"]}";
             default -> "{\"url\":\"srt://127.0.0.1:" + Ports.freeUdp() + "\"}";
         };
     }
