@@ -1,6 +1,7 @@
 // Which nodes may own a channel (PUT /api/channels/{id}/nodes): any node, or only those ticked,
-// e.g. the nodes its input reaches. Live updates redraw it only while nothing is being edited,
-// so a half-made choice survives the 2 s refresh.
+// e.g. the nodes its input reaches. Folded away until asked for (it is set once, not watched).
+// Live updates redraw it only while nothing is being edited, so a half-made choice survives the
+// 2 s refresh.
 
 import { h, setText, syncList } from '../dom.js';
 import { api, channelPath } from '../api.js';
@@ -14,7 +15,7 @@ export function allowedNodesEditor(id) {
   const save = h('button', { type: 'submit', class: 'btn btn--primary', 'data-action': 'save-allowed-nodes' }, 'Save allowed nodes');
   const cancel = h('button', { type: 'button', class: 'btn', 'data-action': 'reset-allowed-nodes', hidden: true }, 'Undo changes');
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const form = h('form', { class: 'allowed', 'data-form': 'allowed-nodes', novalidate: true },
+  const form = h('form', { 'data-form': 'allowed-nodes', novalidate: true },
     h('fieldset', { class: 'inputs' },
       h('legend', {}, 'Nodes allowed to own this channel'),
       h('p', { class: 'field__hint' },
@@ -92,7 +93,7 @@ export function allowedNodesEditor(id) {
   }
 
   return {
-    el: form,
+    el: h('details', { class: 'more allowed' }, h('summary', { 'data-action': 'open-allowed-nodes' }, 'Change the allowed nodes'), form),
     update(next, alive) {
       entry = next ?? null;
       nodes = alive;

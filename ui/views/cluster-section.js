@@ -13,17 +13,15 @@ export function clusterSection(id, user) {
   const candidates = h('dd', { 'data-stat': 'candidates' });
   const allowed = h('dd', { 'data-stat': 'allowedNodes' });
   const note = h('p', { class: 'muted small', 'data-stat': 'ownerNote' });
-  const move = user.canChange ? moveControl(id) : null;
-  const editor = user.canChange ? allowedNodesEditor(id) : null;
+  let move = null;
+  let editor = null;
   const el = h('section', { class: 'card', 'aria-labelledby': 'cluster-title', 'data-section': 'cluster', hidden: true },
     h('h2', { id: 'cluster-title' }, 'Cluster'),
     h('dl', { class: 'stats' },
       h('div', { class: 'stat' }, h('dt', {}, 'Owner'), h('dd', { 'data-stat': 'owner' }, owner)),
       h('div', { class: 'stat' }, h('dt', { title: 'The nodes alive and allowed to own it: one of them is elected' }, 'In its election'), candidates),
       h('div', { class: 'stat' }, h('dt', {}, 'Allowed nodes'), allowed)),
-    note,
-    move?.el,
-    editor?.el);
+    note);
 
   return {
     el,
@@ -31,6 +29,11 @@ export function clusterSection(id, user) {
       const cluster = store.cluster;
       el.hidden = !cluster;
       if (!cluster) return;
+      if (user.canChange && !move) { // made in cluster mode only: single-node pages have no such controls
+        move = moveControl(id);
+        editor = allowedNodesEditor(id);
+        el.append(move.el, editor.el);
+      }
       const entry = clusterChannel(id);
       owner.update(entry, cluster);
       // a node outside the channel's election does not see it ([]): the owner's node does

@@ -25,6 +25,7 @@ export function moveControl(id) {
     error, status);
   let entry = null;
   let pending = null;
+  select.addEventListener('change', () => { error.hidden = true; });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

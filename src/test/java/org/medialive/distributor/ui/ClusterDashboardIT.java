@@ -140,6 +140,7 @@ class ClusterDashboardIT {
      * out leaves the channel's election and so cannot see its owner: its dashboard says so.
      */
     private static void editAllowedNodes(Browser browser, Browser two, String node, Api api) {
+        click(browser, browser.visible(By.cssSelector("summary[data-action='open-allowed-nodes']")));
         WebElement form = browser.visible(By.cssSelector("form[data-form='allowed-nodes']"));
         click(browser, form.findElement(By.cssSelector("input[value='only']")));
         click(browser, form.findElement(By.cssSelector("input[type='checkbox'][value='" + node + "']")));
