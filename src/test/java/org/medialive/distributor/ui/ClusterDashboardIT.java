@@ -68,6 +68,10 @@ class ClusterDashboardIT {
                 moveFromTheDashboard(one, other);
                 awaitOwner(one, CHANNEL_OWNER, other);
                 awaitOwner(two, OWNER_CELL, other);
+                click(two, two.visible(By.cssSelector("button[data-layout='grid']")));
+                awaitOwner(two, By.cssSelector(".tile[data-channel='relay'] .owner"), other);
+                two.screenshot("wall");
+                click(two, two.visible(By.cssSelector("button[data-layout='list']")));
                 one.awaitText(By.cssSelector("[data-stat='moving']"), "the move done", ("Moved to " + other + ".")::equals);
                 assertThat(owner(api1)).isEqualTo(other);
                 assertThat(owner(api2)).isEqualTo(other);
