@@ -1,20 +1,21 @@
 // Cluster mode (issue 27): which node serves this page, which nodes are alive and who owns each
 // channel. GET /api/cluster is asked once at start; in single-node mode that is all (nothing on
-// screen changes), in cluster mode it is polled every 2 s beside the live feed, whose snapshots
-// come from this node only and so cannot say who owns what.
+// screen changes). In cluster mode the server pushes the same answer every 2 s as a `cluster`
+// message on /ws (store.js keeps it): polling would count as activity and keep an unattended
+// dashboard's login session alive for ever.
 
 import { api } from './api.js';
 import { store, setCluster, subscribe } from './store.js';
 import { h, setText, setAttr } from './dom.js';
 
-const POLL_MS = 2000;
+/** Until the server first answers (it may be down when the page loads), asked again this often. */
+const RETRY_MS = 2000;
 
-let timer = null;
 let clustered = false;
 /** The header's slot; its data-mode says which mode the server answered (tests wait for it). */
 let header = null;
 
-/** Starts watching; the header element `slot` shows the node and the alive nodes in cluster mode. */
+/** Asks for the mode; the header element `slot` shows the node and the alive nodes in cluster mode. */
 export function watchCluster(slot) {
   header = slot;
   const node = h('strong', { 'data-cluster': 'node' });
@@ -31,16 +32,15 @@ export function watchCluster(slot) {
     setText(alive, ` · alive: ${nodes.length ? nodes.join(', ') : 'none'}`);
     setAttr(slot, 'title', `This dashboard is served by ${here}. Nodes alive in the cluster: ${nodes.join(', ') || 'none'}.`);
   });
-  poll();
+  ask();
 }
 
-/** Asks now (after a move, so the page follows sooner), then every 2 s again. */
+/** Asks now, after a move or a change of allowed nodes, so the page follows before the next push. */
 export function refreshCluster() {
-  if (clustered) poll();
+  if (clustered) ask({ retry: false });
 }
 
-async function poll() {
-  clearTimeout(timer);
+async function ask({ retry = true } = {}) {
   try {
     const answer = await api.get('/api/cluster');
     header?.setAttribute('data-mode', answer?.mode ?? 'unknown');
@@ -48,7 +48,7 @@ async function poll() {
     clustered = true;
     setCluster(answer);
   } catch (unreachable) {
-    // the live connection shows the outage; the owners shown stay until the next answer
+    // the live connection shows the outage
+    if (retry && !clustered) setTimeout(ask, RETRY_MS);
   }
-  timer = setTimeout(poll, POLL_MS);
 }

@@ -62,7 +62,7 @@ export function setConnection(connection) {
   changed({ type: 'connection' });
 }
 
-/** The newest answer of GET /api/cluster (cluster.js polls it). */
+/** The newest answer of GET /api/cluster, or its copy a `cluster` message on /ws brings (cluster mode only). */
 export function setCluster(cluster) {
   store.cluster = cluster;
   changed({ type: 'cluster' });
@@ -97,6 +97,9 @@ export function receive(message) {
       break;
     case 'thumbnail':
       store.thumbnails.set(message.channel, message.etag ?? null);
+      break;
+    case 'cluster':
+      store.cluster = message;
       break;
     default:
       return;

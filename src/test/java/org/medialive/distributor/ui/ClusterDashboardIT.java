@@ -32,6 +32,16 @@ class ClusterDashboardIT {
     private static final By OWNER_CELL = By.cssSelector("tr[data-key='relay'] td[data-label='Owner'] .owner");
     private static final By CHANNEL_OWNER = By.cssSelector("[data-section='cluster'] [data-stat='owner'] .owner");
 
+    /** Counts the page's GET /api/cluster: asked once for the mode, then pushed over /ws (polling would keep the session alive). */
+    private static final String COUNT_CLUSTER_GETS = """
+            window.clusterGets = 0;
+            const realFetch = window.fetch;
+            window.fetch = (url, options) => {
+              if (String(url).endsWith('/api/cluster')) window.clusterGets++;
+              return realFetch(url, options);
+            };
+            """;
+
     @TempDir
     Path work;
 
@@ -50,6 +60,7 @@ class ClusterDashboardIT {
 
             try (Browser one = Browser.start(work.resolve("profile-1"), "cluster-node1", 1280, 900);
                  Browser two = Browser.start(work.resolve("profile-2"), "cluster-node2", 1280, 900)) {
+                two.addInitScript(COUNT_CLUSTER_GETS);
                 logIn(one, node1.baseUrl(), "admin", DistributorServer.ADMIN_PASSWORD);
                 logIn(two, node2.baseUrl(), "admin", DistributorServer.ADMIN_PASSWORD);
                 awaitLive(one);
@@ -68,6 +79,8 @@ class ClusterDashboardIT {
                 moveFromTheDashboard(one, other);
                 awaitOwner(one, CHANNEL_OWNER, other);
                 awaitOwner(two, OWNER_CELL, other);
+                assertThat(two.script("return window.clusterGets")).as("GET /api/cluster on node 2's page: the mode only, the rest is pushed")
+                        .isEqualTo(1L);
                 click(two, two.visible(By.cssSelector("button[data-layout='grid']")));
                 awaitOwner(two, By.cssSelector(".tile[data-channel='relay'] .owner"), other);
                 two.screenshot("wall");
