@@ -43,6 +43,8 @@ export const store = {
   thumbnails: new Map(),
   /** The live connection: {state, attempt, retryAt}. */
   connection: { state: 'connecting', attempt: 0, retryAt: null },
+  /** GET /api/cluster in cluster mode (who serves this page, who is alive, who owns what); null in single-node mode. */
+  cluster: null,
 };
 
 /** `listener(reason)` is called after every change; returns a function that unsubscribes. */
@@ -58,6 +60,17 @@ function changed(reason) {
 export function setConnection(connection) {
   store.connection = connection;
   changed({ type: 'connection' });
+}
+
+/** The newest answer of GET /api/cluster, or its copy a `cluster` message on /ws brings (cluster mode only). */
+export function setCluster(cluster) {
+  store.cluster = cluster;
+  changed({ type: 'cluster' });
+}
+
+/** Channel id -> its entry in GET /api/cluster ({owner, candidates, allowedNodes}); undefined when unknown. */
+export function clusterChannel(id) {
+  return store.cluster?.channels?.find((c) => c.id === id);
 }
 
 /** Applies one message from /ws. */
@@ -84,6 +97,9 @@ export function receive(message) {
       break;
     case 'thumbnail':
       store.thumbnails.set(message.channel, message.etag ?? null);
+      break;
+    case 'cluster':
+      store.cluster = message;
       break;
     default:
       return;

@@ -16,6 +16,7 @@ import { channelForm } from './channel-form.js';
 import { cueLog } from './cue-log.js';
 import { eventLog } from './event-log.js';
 import { redundancySection } from './redundancy.js';
+import { clusterSection } from './cluster-section.js';
 import { thumbnail } from '../components/thumbnail.js';
 import { tr101290Section, frames } from './tr101290.js';
 
@@ -31,6 +32,7 @@ export function channelView(root, { id, user, navigate }) {
   const alerts = h('ul', { class: 'alerts alerts--row' });
   const input = inputSection();
   const redundancy = redundancySection(id, user);
+  const cluster = clusterSection(id, user);
   const tr101290 = tr101290Section();
   const outputs = outputsSection(id, user, (output) => form?.edit(output));
   const form = user.canChange
@@ -50,6 +52,7 @@ export function channelView(root, { id, user, navigate }) {
 
   const body = h('div', { class: 'channel' },
     alerts,
+    cluster.el,
     h('section', { class: 'card channel__picture', 'aria-label': 'Picture' }, picture),
     input.el,
     redundancy.el,
@@ -143,6 +146,7 @@ export function channelView(root, { id, user, navigate }) {
     picture.update(channel, store.thumbnails.get(id));
     input.update(channel);
     redundancy.update(channel);
+    cluster.update();
     tr101290.update(channel);
     outputs.update(channel);
     if (form && form.editingId() && !channel.outputs.some((o) => o.id === form.editingId())) form.clearForm();

@@ -3,7 +3,7 @@
 
 import { h, setText, setAttr, syncList } from '../dom.js';
 import { api, channelPath } from '../api.js';
-import { store, subscribe, putChannel, removeChannel } from '../store.js';
+import { store, subscribe, putChannel, removeChannel, clusterChannel } from '../store.js';
 import { bitrate, ago, clock, inputAddress } from '../format.js';
 import { stateBadge } from '../components/state-badge.js';
 import { sparkline } from '../components/sparkline.js';
@@ -12,6 +12,7 @@ import { toast } from '../components/notify.js';
 import { channelAlerts } from '../alerts.js';
 import { channelForm } from './channel-form.js';
 import { thumbnailWall } from './thumbnail-wall.js';
+import { ownerBadge } from '../components/owner-badge.js';
 
 /** The overview's layout, remembered in this browser: "list" (the table) or "grid" (the picture wall). */
 const LAYOUT_KEY = 'overview-layout';
@@ -25,11 +26,13 @@ export function overviewView(root, { user, navigate }) {
     ? h('button', { type: 'button', class: 'btn btn--primary', 'data-action': 'new-channel', 'aria-expanded': 'false' }, '+ New channel')
     : null;
   const rows = h('tbody');
+  const stateHeading = h('th', { scope: 'col' }, 'State');
+  const caption = h('caption', { class: 'visually-hidden' }, 'Channels, with state, input bitrate, outputs, last cue and alerts');
   const table = h('table', { class: 'table table--channels' },
-    h('caption', { class: 'visually-hidden' }, 'Channels, with state, input bitrate, outputs, last cue and alerts'),
+    caption,
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Channel'),
-      h('th', { scope: 'col' }, 'State'),
+      stateHeading,
       h('th', { scope: 'col' }, 'Input bitrate'),
       h('th', { scope: 'col' }, 'Outputs'),
       h('th', { scope: 'col' }, 'Last cue'),
@@ -86,6 +89,11 @@ export function overviewView(root, { user, navigate }) {
     table.hidden = channels.length === 0 || layout === 'grid';
     wall.hidden = channels.length === 0 || layout !== 'grid';
     layoutButtons.forEach((b) => setAttr(b, 'aria-pressed', String(b.dataset.layout === layout)));
+    // cluster mode only: single-node mode never gets the column
+    if (store.cluster && !table.querySelector('th[data-column="owner"]')) {
+      stateHeading.after(h('th', { scope: 'col', 'data-column': 'owner' }, 'Owner'));
+      setText(caption, 'Channels, with state, owning node, input bitrate, outputs, last cue and alerts');
+    }
     syncList(rows, channels, (c) => c.id, (c) => channelRow(c, user));
     if (layout === 'grid') wall.update(channels);
     const receiving = channels.filter((c) => c.status?.state === 'receiving').length;
@@ -104,6 +112,8 @@ function channelRow(channel, user) {
   const link = h('a', { class: 'row__title', href: `#/channel/${encodeURIComponent(channel.id)}` });
   const meta = h('span', { class: 'muted small' });
   const badge = stateBadge(channel.status?.state);
+  const stateCell = h('td', { 'data-label': 'State' }, badge);
+  let owner = null;
   const rate = h('span', { class: 'num' });
   const chart = sparkline({ width: 120, height: 28 });
   const outputs = h('span', { class: 'num' });
@@ -114,7 +124,7 @@ function channelRow(channel, user) {
 
   const row = h('tr', {},
     h('td', { 'data-label': 'Channel' }, link, h('br'), meta),
-    h('td', { 'data-label': 'State' }, badge),
+    stateCell,
     h('td', { 'data-label': 'Input bitrate' }, h('div', { class: 'rate' }, rate, chart)),
     h('td', { 'data-label': 'Outputs' }, outputs),
     h('td', { 'data-label': 'Last cue' }, cue),
@@ -131,6 +141,11 @@ function channelRow(channel, user) {
     setText(link, title);
     setText(meta, `${c.id} · UDP ${inputAddress(c.input)}`);
     badge.update(c.status?.state);
+    if (store.cluster && !owner) {
+      owner = ownerBadge();
+      stateCell.after(h('td', { 'data-label': 'Owner' }, owner));
+    }
+    owner?.update(clusterChannel(c.id), store.cluster);
     setText(rate, c.status?.state === 'stopped' ? '–' : bitrate(c.status?.bitrate));
     chart.update(store.bitrates.get(c.id));
     // a stopped channel has no bitrate to chart: a flat zero line would only look like an outage

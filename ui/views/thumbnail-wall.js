@@ -1,8 +1,10 @@
 // The overview as a wall: one tile per channel with its picture, and its name, state and
-// alerts over it, as a monitoring wall shows them. A tile opens the channel's page.
+// alerts over it, as a monitoring wall shows them (in cluster mode its owning node under the
+// name). A tile opens the channel's page.
 
 import { h, setText, setAttr, syncList } from '../dom.js';
-import { store } from '../store.js';
+import { store, clusterChannel } from '../store.js';
+import { ownerBadge } from '../components/owner-badge.js';
 import { stateBadge } from '../components/state-badge.js';
 import { thumbnail } from '../components/thumbnail.js';
 import { channelAlerts } from '../alerts.js';
@@ -19,12 +21,19 @@ function tile(channel) {
   const name = h('span', { class: 'tile__name' });
   const badge = stateBadge(channel.status?.state);
   const alerts = h('ul', { class: 'tile__alerts' });
+  const title = h('div', { class: 'tile__title' }, name);
+  let owner = null;
   const link = h('a', { class: 'tile__link', href: `#/channel/${encodeURIComponent(channel.id)}` },
-    picture, h('div', { class: 'tile__top' }, name, badge), alerts);
+    picture, h('div', { class: 'tile__top' }, title, badge), alerts);
   const el = h('li', { class: 'tile', 'data-channel': channel.id }, link);
   el.update = (c) => {
     setText(name, c.name || c.id);
     badge.update(c.status?.state);
+    if (store.cluster && !owner) {
+      owner = ownerBadge();
+      title.append(h('span', { class: 'tile__owner' }, owner));
+    }
+    owner?.update(clusterChannel(c.id), store.cluster);
     picture.update(c, store.thumbnails.get(c.id));
     const list = channelAlerts(c);
     setAttr(el, 'data-alerts', String(list.length));

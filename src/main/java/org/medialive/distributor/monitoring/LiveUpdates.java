@@ -113,6 +113,20 @@ public class LiveUpdates extends TextWebSocketHandler implements DisposableBean 
         return clients.size();
     }
 
+    /** Whether any dashboard is connected: publishers skip building what nobody would read. */
+    public boolean watched() {
+        return !clients.isEmpty();
+    }
+
+    /** Sends {@code {"type": type, "time": now, ...fields}} to every client (the cluster package's "cluster" message). */
+    public void publish(String type, Map<String, ?> fields) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", type);
+        message.put("time", Instant.now());
+        message.putAll(fields);
+        broadcast(json.write(message));
+    }
+
     @Override
     public void destroy() {
         sends.shutdownNow();

@@ -176,6 +176,10 @@ class DashboardIT {
             awaitLive(browser);
             browser.awaitText(By.id("user"), "who is signed in", "Signed in as vera (view only)"::equals);
             browser.visible(By.cssSelector("tr[data-key='lobby']"));
+            // single-node mode (issue 27): no owner column, no cluster line in the header
+            browser.await("the server's mode known", d -> "single-node".equals(d.findElement(By.id("cluster")).getAttribute("data-mode")));
+            assertThat(browser.driver().findElements(By.cssSelector("th[data-column='owner'], td[data-label='Owner']"))).as("owner column").isEmpty();
+            assertThat(browser.driver().findElement(By.id("cluster")).isDisplayed()).as("cluster line in the header").isFalse();
             // the list/grid toggle only changes what this browser shows, so a viewer has it too
             assertThat(browser.driver().findElements(By.cssSelector("main button[data-layout]"))).as("layout toggles").hasSize(2);
             assertThat(browser.driver().findElements(By.cssSelector("main button:not([data-layout])"))).as("buttons on the overview").isEmpty();
