@@ -57,9 +57,11 @@ export function allowedNodesEditor(id) {
     save.disabled = true;
     error.hidden = true;
     try {
-      await api.put(channelPath(id, 'nodes'), { nodes: chosen });
+      // the input each node receives (set through the API) stays with the nodes that stay allowed
+      const inputs = Object.fromEntries(Object.entries(entry?.inputs || {}).filter(([node]) => chosen.includes(node)));
+      await api.put(channelPath(id, 'nodes'), { nodes: chosen, inputs });
       dirty = false;
-      if (entry) entry = { ...entry, allowedNodes: chosen };
+      if (entry) entry = { ...entry, allowedNodes: chosen, inputs };
       show();
       toast(`Channel ${id}: ${chosen.length ? `only ${chosen.join(', ')} may own it` : 'any node may own it'}.`);
       refreshCluster();

@@ -38,12 +38,17 @@ export function clusterSection(id, user) {
       owner.update(entry, cluster);
       // a node outside the channel's election does not see it ([]): the owner's node does
       setText(candidates, entry?.candidates?.length ? entry.candidates.join(', ') : '– (this node is not in it)');
-      setText(allowed, entry?.allowedNodes?.length ? entry.allowedNodes.join(', ') : 'any node');
+      setText(allowed, entry?.allowedNodes?.length ? entry.allowedNodes.map((node) => withInput(node, entry.inputs)).join(', ') : 'any node');
       setText(note, ownerNote(entry, cluster));
       move?.update(entry);
       editor?.update(entry, cluster.nodes || []);
     },
   };
+}
+
+/** "node1 (primary input)" when the node receives one input of the channel only (MediaLive pipeline A or B). */
+function withInput(node, inputs) {
+  return inputs?.[node] ? `${node} (${inputs[node]} input)` : node;
 }
 
 function ownerNote(entry, cluster) {

@@ -54,6 +54,11 @@ public class ClusterApi {
     }
 
     public String cluster() throws Exception {
+        return json.write(state());
+    }
+
+    /** GET /api/cluster's answer; also pushed to dashboards ({@link ClusterFeed}). */
+    Map<String, Object> state() throws Exception {
         ChannelElections cluster = elections.getIfAvailable();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("mode", cluster == null ? "single-node" : "cluster");
@@ -73,7 +78,7 @@ public class ClusterApi {
             list.add(channel);
         });
         answer.put("channels", list);
-        return json.write(answer);
+        return answer;
     }
 
     public String move(@Header("id") String id, @Body String body, Exchange exchange) throws Exception {

@@ -40,7 +40,7 @@ class ClusterFeed implements DisposableBean {
             return;
         }
         try {
-            live.publish("cluster", api.cluster());
+            live.publish("cluster", api.state());
         } catch (Exception e) {
             // ZooKeeper away: the lease and the elections log it; the dashboards keep the last answer
             LOG.debug("Cluster: no cluster message for the dashboards: {}", e.getMessage());

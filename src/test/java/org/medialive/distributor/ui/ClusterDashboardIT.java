@@ -53,7 +53,7 @@ class ClusterDashboardIT {
             Api api1 = node1.api();
             Api api2 = node2.api();
             assertThat(api1.post("/api/channels", "{\"id\":\"relay\",\"input\":{\"port\":" + Ports.freeUdp()
-                    + ",\"sourceAddress\":\"127.0.0.1\"}}").status()).isEqualTo(201);
+                    + ",\"sourceAddress\":\"127.0.0.1\"},\"backupInput\":{\"port\":" + Ports.freeUdp() + "}}").status()).isEqualTo(201);
             String owner = await("one owner, the same on both nodes").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                     .until(() -> owner(api1), o -> !o.isEmpty() && o.equals(owner(api2)));
             String other = owner.equals("node1") ? "node2" : "node1";
@@ -97,6 +97,11 @@ class ClusterDashboardIT {
                 one.awaitText(By.cssSelector("form[data-form='move'] .form-error"), "the API's reason",
                         t -> t.startsWith("Could not move the channel: node 'nobody' is not in channel 'relay''s election now"));
 
+                // MediaLive's pipelines, one per node (set through the API): shown, and kept by the editor below
+                assertThat(api1.put("/api/channels/relay/nodes", "{\"nodes\":[\"node1\",\"node2\"],\"inputs\":{\"node1\":\"primary\",\"node2\":\"backup\"}}")
+                        .status()).isEqualTo(200);
+                one.awaitText(By.cssSelector("[data-stat='allowedNodes']"), "the input of each node",
+                        "node1 (primary input), node2 (backup input)"::equals);
                 editAllowedNodes(one, two, other, api2);
             }
 
@@ -160,11 +165,17 @@ class ClusterDashboardIT {
         click(browser, browser.visible(By.cssSelector("summary[data-action='open-allowed-nodes']")));
         WebElement form = browser.visible(By.cssSelector("form[data-form='allowed-nodes']"));
         click(browser, form.findElement(By.cssSelector("input[value='only']")));
-        click(browser, form.findElement(By.cssSelector("input[type='checkbox'][value='" + node + "']")));
+        for (WebElement box : form.findElements(By.cssSelector("input[type='checkbox']"))) {
+            if (box.isSelected() != box.getAttribute("value").equals(node)) { // ticked as the API set them: leave only node ticked
+                click(browser, box);
+            }
+        }
         click(browser, form.findElement(By.cssSelector("button[data-action='save-allowed-nodes']")));
         await("only " + node + " allowed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> allowed(api).equals("[\"" + node + "\"]"));
-        browser.awaitText(By.cssSelector("[data-stat='allowedNodes']"), "allowed nodes shown", node::equals);
+        String input = node.equals("node1") ? "primary" : "backup";
+        assertThat(inputs(api)).as("the input of the node left allowed is kept").isEqualTo("{\"" + node + "\":\"" + input + "\"}");
+        browser.awaitText(By.cssSelector("[data-stat='allowedNodes']"), "allowed nodes shown", (node + " (" + input + " input)")::equals);
         awaitOwnerAsSeenBy(browser, CHANNEL_OWNER, node, "node1");
         awaitOwnerAsSeenBy(two, OWNER_CELL, node, "node2");
         browser.screenshot("allowed-nodes");
@@ -173,6 +184,15 @@ class ClusterDashboardIT {
         click(browser, form.findElement(By.cssSelector("button[data-action='save-allowed-nodes']")));
         await("any node allowed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> allowed(api).equals("[]"));
         browser.awaitText(By.cssSelector("[data-stat='allowedNodes']"), "any node shown", "any node"::equals);
+    }
+
+    private static String inputs(Api api) {
+        for (JsonNode channel : api.ok("/api/cluster").path("channels")) {
+            if (channel.path("id").asText().equals("relay")) {
+                return channel.path("inputs").toString();
+            }
+        }
+        return "";
     }
 
     private static String allowed(Api api) {
