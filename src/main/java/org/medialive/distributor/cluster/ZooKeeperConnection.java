@@ -19,14 +19,14 @@ class ZooKeeperConnection {
     @Bean(destroyMethod = "close")
     CuratorFramework zooKeeper(ClusterProperties cluster) throws InterruptedException {
         int session = (int) cluster.sessionTimeout().toMillis();
-        CuratorFramework client = CuratorFrameworkFactory.builder()
+        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
                 .connectString(cluster.zookeeper())
                 .sessionTimeoutMs(session)
                 // a lost connection must be noticed well inside the lease (half the session)
                 .connectionTimeoutMs(Math.max(500, session / 3))
                 // keep trying: a node without ZooKeeper holds nothing, it has no other way back
-                .retryPolicy(new RetryForever(Math.max(100, session / 10)))
-                .build();
+                .retryPolicy(new RetryForever(Math.max(100, session / 10)));
+        CuratorFramework client = DigestAcl.apply(builder, cluster.auth()).build();
         client.start();
         if (!client.blockUntilConnected(FIRST_CONNECT_SECONDS, TimeUnit.SECONDS)) {
             client.close();

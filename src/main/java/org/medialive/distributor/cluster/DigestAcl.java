@@ -1,0 +1,52 @@
+package org.medialive.distributor.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.api.ACLProvider;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
+
+/**
+ * distributor.cluster.auth: the nodes authenticate to ZooKeeper with a digest identity and every
+ * znode they create (configuration, users, tokens, elections, leases) grants that identity alone
+ * all rights. The znodes hold password hashes, token hashes and stream keys.
+ */
+final class DigestAcl implements ACLProvider {
+
+    private final List<ACL> acl;
+
+    private DigestAcl(String auth) throws NoSuchAlgorithmException {
+        this.acl = List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(auth))));
+    }
+
+    /** Adds the identity and the ACLs to the client being built, if {@code auth} is set. */
+    static CuratorFrameworkFactory.Builder apply(CuratorFrameworkFactory.Builder builder, String auth) {
+        if (auth == null || auth.isBlank()) {
+            return builder;
+        }
+        int colon = auth.indexOf(':');
+        if (colon < 1 || colon == auth.length() - 1) {
+            // the value itself is a secret: the message must not repeat it
+            throw new IllegalStateException("distributor.cluster.auth must be user:password (a ZooKeeper digest identity), e.g. distributor:<secret>");
+        }
+        try {
+            return builder.authorization("digest", auth.getBytes(StandardCharsets.UTF_8)).aclProvider(new DigestAcl(auth));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-1, which ZooKeeper's digest ACLs need", e);
+        }
+    }
+
+    @Override
+    public List<ACL> getDefaultAcl() {
+        return acl;
+    }
+
+    @Override
+    public List<ACL> getAclForPath(String path) {
+        return acl;
+    }
+}
