@@ -2,6 +2,7 @@ package org.medialive.distributor.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.List;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
@@ -20,7 +21,8 @@ final class DigestAcl implements ACLProvider {
     private final List<ACL> acl;
 
     private DigestAcl(String auth) throws NoSuchAlgorithmException {
-        this.acl = List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(auth))));
+        // not List.of: ZooKeeper asks the list whether it contains null, which List.of answers with an exception
+        this.acl = Collections.singletonList(new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(auth))));
     }
 
     /** Adds the identity and the ACLs to the client being built, if {@code auth} is set. */
