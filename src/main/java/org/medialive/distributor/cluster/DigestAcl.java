@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.List;
+import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
@@ -40,6 +42,34 @@ final class DigestAcl implements ACLProvider {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-1, which ZooKeeper's digest ACLs need", e);
         }
+    }
+
+    /**
+     * Gives the identity's ACL to every znode under {@code basePath} that has another (made before
+     * distributor.cluster.auth was set): possible while they are open to anyone, as ZooKeeper's default ACL is.
+     * @return how many znodes changed
+     */
+    static int protectExisting(CuratorFramework client, String basePath, String auth) throws Exception {
+        if (auth == null || auth.isBlank() || client.checkExists().forPath(basePath) == null) {
+            return 0;
+        }
+        return protect(client, basePath, new DigestAcl(auth).acl);
+    }
+
+    private static int protect(CuratorFramework client, String path, List<ACL> acl) throws Exception {
+        int changed = 0;
+        try {
+            if (!client.getACL().forPath(path).equals(acl)) {
+                client.setACL().withACL(acl).forPath(path);
+                changed++;
+            }
+            for (String child : client.getChildren().forPath(path)) {
+                changed += protect(client, path.equals("/") ? "/" + child : path + "/" + child, acl);
+            }
+        } catch (KeeperException.NoNodeException gone) {
+            // an election entry that went meanwhile: nothing to protect
+        }
+        return changed;
     }
 
     @Override

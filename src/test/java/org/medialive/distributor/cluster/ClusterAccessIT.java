@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * media. The first node imports its users.json and tokens.json; a user or token made on one node
  * works on the other within a second; a password change, a deletion or a revocation on one node
  * ends the sessions and live feeds on the other within a second. With distributor.cluster.auth set,
- * a ZooKeeper client without the digest reads none of the znodes.
+ * a ZooKeeper client without the digest reads none of the znodes, those made before it was set included.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterAccessIT {
@@ -60,6 +60,11 @@ class ClusterAccessIT {
     @BeforeAll
     static void start() throws Exception {
         zooKeeper = ZooKeeperServer.start(work);
+        // as a cluster that ran before distributor.cluster.auth was set left them: open to anyone
+        try (CuratorFramework earlier = CuratorFrameworkFactory.newClient(zooKeeper.connectString(), new RetryOneTime(100))) {
+            earlier.start();
+            earlier.create().creatingParentsIfNeeded().forPath(BASE + "/config");
+        }
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         for (int i = 0; i < 2; i++) {
             Path data = Files.createDirectories(work.resolve("node" + (i + 1)));
