@@ -50,7 +50,11 @@ final class DigestAcl implements ACLProvider {
      * @return how many znodes changed
      */
     static int protectExisting(CuratorFramework client, String basePath, String auth) throws Exception {
-        if (auth == null || auth.isBlank() || client.checkExists().forPath(basePath) == null) {
+        if (client.checkExists().forPath(basePath) == null) {
+            return 0;
+        }
+        if (auth == null || auth.isBlank()) {
+            client.getChildren().forPath(basePath); // NoAuth if the other nodes protect it: say so now, not at the first read
             return 0;
         }
         return protect(client, basePath, new DigestAcl(auth).acl);

@@ -214,6 +214,23 @@ class ClusterAccessIT {
         assertThat(users.toString()).as("the nodes work with the digest").contains("\"bob\"");
     }
 
+    @Test
+    @Order(6)
+    void aNodeWithAnotherIdentityOrNoneRefusesToStartSayingWhy() throws Exception {
+        for (String auth : List.of("distributor:another-secret", "")) {
+            DistributorServer stranger = new DistributorServer(Files.createDirectories(work.resolve("stranger" + auth.length())),
+                    "cluster-access-stranger", "--distributor.cluster.zookeeper=" + zooKeeper.connectString(),
+                    "--distributor.cluster.node-id=stranger", "--distributor.cluster.auth=" + auth);
+            try {
+                assertThat(stranger.startExpectingFailure()).as("exit code, auth '" + auth + "'").isNotZero();
+                assertThat(stranger.logText()).contains("distributor.cluster.auth must be the same on every node")
+                        .doesNotContain("another-secret");
+            } finally {
+                stranger.close();
+            }
+        }
+    }
+
     private static void collect(CuratorFramework client, String path, List<String> into) throws Exception {
         into.add(path);
         for (String child : client.getChildren().forPath(path)) {
