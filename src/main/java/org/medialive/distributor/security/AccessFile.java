@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.medialive.distributor.store.PrivateFile;
@@ -24,11 +26,6 @@ import static org.medialive.distributor.RequestRejectedException.conflict;
  */
 final class AccessFile<T> {
 
-    /** Told the content before and after each change, made here or on another node; called outside the lock. */
-    interface Changes<T> {
-        void changed(T before, T after);
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(AccessFile.class);
     private static final int ATTEMPTS = 10;
 
@@ -38,7 +35,8 @@ final class AccessFile<T> {
     private final UnaryOperator<T> upgrade;
     /** Null in single-node mode. */
     private final SharedDocument shared;
-    private final List<Changes<T>> listeners = new CopyOnWriteArrayList<>();
+    /** Told the content before and after each change, made here or on another node; called outside the lock. */
+    private final List<BiConsumer<T, T>> listeners = new CopyOnWriteArrayList<>();
     private T current;
     private int version = -1;
 
@@ -54,34 +52,37 @@ final class AccessFile<T> {
      * Reads the stored content; if there is none, {@code initial}'s (kept in the file if {@code keepInitial}).
      * @return whether what this node brought (its file, or the initial content) is what holds now
      */
-    synchronized boolean load(Supplier<T> initial, boolean keepInitial) throws IOException {
-        if (shared == null) {
-            T stored = Files.exists(file) ? parse(Files.readAllBytes(file)) : null;
-            current = stored == null ? initial.get() : upgrade.apply(stored);
-            if (stored == null ? keepInitial : !current.equals(stored)) {
-                writeLocal(current);
+    boolean load(Supplier<T> initial, boolean keepInitial) throws IOException {
+        boolean imported;
+        synchronized (this) {
+            if (shared == null) {
+                T local = readLocal();
+                current = local == null ? initial.get() : upgrade.apply(local);
+                if (local == null ? keepInitial : !current.equals(local)) {
+                    writeLocal(current);
+                }
+                return true;
             }
-            return true;
+            SharedDocument.Versioned stored = shared.read();
+            imported = stored == null && shared.createIfAbsent(bytes(Optional.ofNullable(readLocal()).map(upgrade).orElseGet(initial)));
+            stored = stored == null ? shared.read() : stored;
+            current = upgrade.apply(parse(stored.content()));
+            version = stored.version();
+            writeLocal(current);
         }
-        SharedDocument.Versioned stored = shared.read();
-        boolean imported = false;
-        if (stored == null) {
-            T local = Files.exists(file) ? upgrade.apply(parse(Files.readAllBytes(file))) : initial.get();
-            imported = shared.createIfAbsent(bytes(local));
-            stored = shared.read();
-        }
-        current = upgrade.apply(parse(stored.content()));
-        version = stored.version();
-        writeLocal(current);
-        shared.watch(this::changedElsewhere);
+        shared.watch(this::changedElsewhere); // outside the lock: the watch's delivery takes it
         return imported;
+    }
+
+    private T readLocal() throws IOException {
+        return Files.exists(file) ? parse(Files.readAllBytes(file)) : null;
     }
 
     synchronized T current() {
         return current;
     }
 
-    void onChange(Changes<T> listener) {
+    void onChange(BiConsumer<T, T> listener) {
         listeners.add(listener);
     }
 
@@ -95,7 +96,7 @@ final class AccessFile<T> {
             current = after;
             writeLocal(after);
         }
-        listeners.forEach(listener -> listener.changed(before, after));
+        listeners.forEach(listener -> listener.accept(before, after));
         return after;
     }
 
@@ -126,14 +127,16 @@ final class AccessFile<T> {
                 after = upgrade.apply(parse(content));
                 writeLocal(after);
             } catch (RuntimeException e) {
-                LOG.error("Could not apply version {} of {} from ZooKeeper: {}", changed, file.getFileName(), e.getMessage());
+                // not the message: a parser's may quote the content, hashes included
+                LOG.error("Could not apply version {} of {} from ZooKeeper ({}): kept the previous one", changed, file.getFileName(),
+                        e.getClass().getSimpleName());
                 return;
             }
             before = current;
             current = after;
             version = changed;
         }
-        listeners.forEach(listener -> listener.changed(before, after));
+        listeners.forEach(listener -> listener.accept(before, after));
     }
 
     private T parse(byte[] content) {
