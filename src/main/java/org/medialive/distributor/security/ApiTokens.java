@@ -5,26 +5,27 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.medialive.distributor.DistributorProperties;
-import org.medialive.distributor.store.PrivateFile;
+import org.medialive.distributor.store.SharedDocuments;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import static org.medialive.distributor.RequestRejectedException.invalid;
 import static org.medialive.distributor.RequestRejectedException.notFound;
 
 /**
- * Bearer tokens for automation, in {@code <data>/tokens.json}. A token is shown once, when
+ * Bearer tokens for automation, in {@code <data>/tokens.json} (in cluster mode: shared through
+ * ZooKeeper, the file a local copy). A token is shown once, when
  * created; only its SHA-256 is stored (it is 256 random bits, so a slow hash adds nothing).
  */
 @Component
@@ -47,20 +48,23 @@ public class ApiTokens {
     public record TokenView(String id, String name, String role, String createdBy, Instant created) {
     }
 
-    private final Path file;
     private final SecureRandom random = new SecureRandom();
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final List<Token> tokens = new ArrayList<>();
+    private final AccessFile<Content> file;
 
-    ApiTokens(DistributorProperties properties) throws IOException {
-        this.file = properties.dataPath().resolve("tokens.json");
-        if (Files.exists(file)) {
-            tokens.addAll(json.readValue(file.toFile(), Content.class).tokens());
-        }
+    ApiTokens(DistributorProperties properties, ObjectProvider<SharedDocuments> shared) throws IOException {
+        SharedDocuments documents = shared.getIfAvailable();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        this.file = new AccessFile<>(properties.dataPath().resolve("tokens.json"), Content.class, json, c -> c,
+                documents == null ? null : documents.document("tokens"));
+        file.load(() -> new Content(1, List.of()), false);
     }
 
-    public synchronized Issued create(String name, String role, String createdBy) {
+    /** Told the id of each token revoked, here or on another node. */
+    void onRevoked(Consumer<String> listener) {
+        file.onChange((before, after) -> AccessChanges.revokedTokens(before.tokens(), after.tokens()).forEach(listener));
+    }
+
+    public Issued create(String name, String role, String createdBy) {
         if (name == null || name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
             throw invalid("token name is required: 1 to 64 characters saying what uses it, e.g. \"grafana\"");
         }
@@ -69,29 +73,31 @@ public class ApiTokens {
         random.nextBytes(secret);
         String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String id = HexFormat.of().formatHex(sha256(value)).substring(0, 12);
-        tokens.add(new Token(id, name, role, HexFormat.of().formatHex(sha256(value)), createdBy, Instant.now()));
-        save();
+        Token token = new Token(id, name, role, HexFormat.of().formatHex(sha256(value)), createdBy, Instant.now());
+        file.update(c -> new Content(1, Stream.concat(c.tokens().stream(), Stream.of(token)).toList()));
         return new Issued(id, name, role, value);
     }
 
-    public synchronized List<TokenView> list() {
-        return tokens.stream().map(t -> new TokenView(t.id(), t.name(), t.role(), t.createdBy(), t.created())).toList();
+    public List<TokenView> list() {
+        return file.current().tokens().stream().map(t -> new TokenView(t.id(), t.name(), t.role(), t.createdBy(), t.created())).toList();
     }
 
-    public synchronized void revoke(String id) {
-        if (!tokens.removeIf(t -> t.id().equals(id))) {
-            throw notFound("no API token with id '" + id + "'");
-        }
-        save();
+    public void revoke(String id) {
+        file.update(c -> {
+            if (c.tokens().stream().noneMatch(t -> t.id().equals(id))) {
+                throw notFound("no API token with id '" + id + "'");
+            }
+            return new Content(1, c.tokens().stream().filter(t -> !t.id().equals(id)).toList());
+        });
     }
 
     /** The token whose value this is, compared in constant time. */
-    synchronized Optional<Token> find(String value) {
+    Optional<Token> find(String value) {
         if (value == null || !value.startsWith(PREFIX)) {
             return Optional.empty();
         }
         byte[] presented = HexFormat.of().formatHex(sha256(value)).getBytes(StandardCharsets.US_ASCII);
-        return tokens.stream()
+        return file.current().tokens().stream()
                 .filter(t -> MessageDigest.isEqual(presented, t.sha256().getBytes(StandardCharsets.US_ASCII)))
                 .findFirst();
     }
@@ -101,14 +107,6 @@ public class ApiTokens {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void save() {
-        try {
-            PrivateFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Content(1, tokens)));
-        } catch (IOException e) {
-            throw new IllegalStateException("could not save " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.medialive.distributor.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import org.medialive.distributor.store.PrivateFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The "admin" account of a server's first start (no users.json yet): its password comes from
@@ -23,6 +25,15 @@ final class FirstAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
 
     private FirstAdmin() {
+    }
+
+    /** The first admin's account, its sessions ending now. */
+    static UserAccounts.Account account(String configured, Path dataDir, PasswordEncoder encoder) {
+        try {
+            return new UserAccounts.Account(NAME, encoder.encode(password(configured, dataDir)), Role.ADMIN.word(), System.currentTimeMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first admin's password: the configured one, or a generated one written to the password file. */
@@ -54,10 +65,16 @@ final class FirstAdmin {
         }
     }
 
+    /** Cluster mode: another node shared its users first, so this node's first admin is not one (nor its password). */
+    static void lostToAnotherNode(Path dataDir) {
+        forgetGenerated(dataDir);
+        LOG.info("Another node stored the users in ZooKeeper first: its accounts apply here, this node's '{}' was not kept", NAME);
+    }
+
     /** Says why a configured password has no effect once users exist. */
     static void ignored(String configured) {
         if (configured != null && !configured.isBlank()) {
-            LOG.info("DISTRIBUTOR_ADMIN_PASSWORD is ignored: users.json exists (the variable only seeds the first start)."
+            LOG.info("DISTRIBUTOR_ADMIN_PASSWORD is ignored: users exist (users.json, or ZooKeeper in cluster mode; the variable only seeds the first start)."
                     + " Change passwords in the dashboard or with POST /api/me/password.");
         }
     }

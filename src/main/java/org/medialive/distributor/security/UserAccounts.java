@@ -2,14 +2,13 @@ package org.medialive.distributor.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.medialive.distributor.DistributorProperties;
-import org.medialive.distributor.store.PrivateFile;
+import org.medialive.distributor.store.SharedDocuments;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -22,9 +21,10 @@ import static org.medialive.distributor.RequestRejectedException.invalid;
 import static org.medialive.distributor.RequestRejectedException.notFound;
 
 /**
- * Dashboard and API users in {@code <data>/users.json}, passwords stored as bcrypt hashes
- * only. Each account remembers when its sessions were last ended (created, password
- * changed): a login session older than that is refused, even one restored after a restart.
+ * Dashboard and API users in {@code <data>/users.json} (in cluster mode: shared through ZooKeeper,
+ * the file a local copy), passwords stored as bcrypt hashes only. Each account remembers when its
+ * sessions were last ended (created, password changed): a login session older than that is
+ * refused, even one restored after a restart or made on another node.
  */
 @Component
 public class UserAccounts {
@@ -39,43 +39,39 @@ public class UserAccounts {
         }
     }
 
-    /** Version 1 knew viewers and operators only; version 2 adds admins and sessionsEndedAt. */
-    record Content(int version, List<Account> users) {
-    }
-
     /** An account as the API shows it. */
     public record UserView(String username, String role) {
     }
 
-    private final Path file;
-    private final Path dataDir;
+    private final java.nio.file.Path dataDir;
     private final PasswordEncoder encoder = new BCryptPasswordEncoder();
-    private final ObjectMapper json = new ObjectMapper();
-    private final List<Account> accounts = new ArrayList<>();
+    private final AccessFile<UsersFile> file;
 
-    UserAccounts(DistributorProperties properties) throws IOException {
-        this.file = properties.dataPath().resolve("users.json");
+    UserAccounts(DistributorProperties properties, ObjectProvider<SharedDocuments> shared) throws IOException {
         this.dataDir = properties.dataPath();
-        if (Files.exists(file)) {
-            Content stored = json.readValue(file.toFile(), Content.class);
-            accounts.addAll(stored.version() < 2 ? RoleMigration.toVersion2(stored.users()) : stored.users());
-            if (stored.version() < 2) {
-                save();
-            }
+        SharedDocuments documents = shared.getIfAvailable();
+        this.file = new AccessFile<>(dataDir.resolve("users.json"), UsersFile.class, new ObjectMapper(), UsersFile::upgraded,
+                documents == null ? null : documents.document("users"));
+        boolean[] created = {false};
+        boolean kept = file.load(() -> {
+            created[0] = true;
+            return new UsersFile(2, List.of(FirstAdmin.account(properties.adminPassword(), dataDir, encoder)));
+        }, true);
+        if (!created[0]) {
             FirstAdmin.ignored(properties.adminPassword());
-        } else {
-            String password = FirstAdmin.password(properties.adminPassword(), properties.dataPath());
-            accounts.add(new Account(FirstAdmin.NAME, encoder.encode(password), Role.ADMIN.word(), System.currentTimeMillis()));
-            save();
+        } else if (!kept) {
+            FirstAdmin.lostToAnotherNode(dataDir);
         }
     }
 
+    /** Told each user whose sessions must end (deleted, password changed), here or on another node. */
+    void onSessionsEnded(Consumer<String> listener) {
+        file.onChange((before, after) -> AccessChanges.endedUsers(before.users(), after.users()).forEach(listener));
+    }
+
     /** For the password check; the same message whether the user or the password is wrong. */
-    synchronized UserDetails loadUserByUsername(String username) {
-        Account account = find(username);
-        if (account == null) {
-            throw new UsernameNotFoundException("no such user");
-        }
+    UserDetails loadUserByUsername(String username) {
+        Account account = file.current().find(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return User.withUsername(account.username()).password(account.passwordHash())
                 .authorities(Role.parse(account.role()).authorities()).build();
     }
@@ -85,42 +81,44 @@ public class UserAccounts {
     }
 
     /** The account's role if a session that logged in at {@code loginAt} may still be used, else empty. */
-    synchronized Optional<Role> sessionRole(String username, long loginAt) {
-        Account account = find(username);
-        return account == null || loginAt < account.sessionsEndedAt() ? Optional.empty() : Optional.of(Role.parse(account.role()));
+    Optional<Role> sessionRole(String username, long loginAt) {
+        return file.current().find(username).filter(a -> loginAt >= a.sessionsEndedAt()).map(a -> Role.parse(a.role()));
     }
 
-    public synchronized List<UserView> list() {
-        return accounts.stream().map(a -> new UserView(a.username(), a.role())).toList();
+    public List<UserView> list() {
+        return file.current().users().stream().map(a -> new UserView(a.username(), a.role())).toList();
     }
 
-    public synchronized UserView create(String username, String password, String role) {
+    public UserView create(String username, String password, String role) {
         if (username == null || !NAME.matcher(username).matches()) {
             throw invalid("username must be 1 to 32 characters of a-z, 0-9, '.', '_' and '-'");
         }
         checkPassword(password);
         Role.parse(role);
-        if (find(username) != null) {
-            throw conflict("user '" + username + "' already exists");
-        }
         // sessions of an earlier account with this name must not become this one's
-        accounts.add(new Account(username, encoder.encode(password), role, System.currentTimeMillis()));
-        save();
+        Account account = new Account(username, encoder.encode(password), role, System.currentTimeMillis());
+        file.update(c -> {
+            if (c.find(username).isPresent()) {
+                throw conflict("user '" + username + "' already exists");
+            }
+            return c.with(account);
+        });
         return new UserView(username, role);
     }
 
-    public synchronized void delete(String username) {
-        Account account = existing(username);
-        if (account.role().equals(Role.ADMIN.word()) && accounts.stream().filter(a -> a.role().equals(Role.ADMIN.word())).count() == 1) {
-            throw conflict("'" + username + "' is the last admin; create another admin first");
-        }
-        accounts.remove(account);
-        save();
+    public void delete(String username) {
+        file.update(c -> {
+            Account account = c.existing(username);
+            if (account.role().equals(Role.ADMIN.word()) && c.users().stream().filter(a -> a.role().equals(Role.ADMIN.word())).count() == 1) {
+                throw conflict("'" + username + "' is the last admin; create another admin first");
+            }
+            return c.without(username);
+        });
     }
 
     /** A user changing their own password: the current one must be given. */
-    public synchronized void changeOwnPassword(String username, String current, String password) {
-        Account account = existing(username);
+    public void changeOwnPassword(String username, String current, String password) {
+        Account account = file.current().existing(username);
         if (current == null || !encoder.matches(current, account.passwordHash())) {
             throw invalid("the current password is not right");
         }
@@ -128,11 +126,12 @@ public class UserAccounts {
     }
 
     /** Sets a password and ends every session of the account. */
-    public synchronized void setPassword(String username, String password) {
-        Account account = existing(username);
+    public void setPassword(String username, String password) {
+        file.current().existing(username);
         checkPassword(password);
-        accounts.set(accounts.indexOf(account), account.withPassword(encoder.encode(password), System.currentTimeMillis()));
-        save();
+        String hash = encoder.encode(password);
+        long now = System.currentTimeMillis();
+        file.update(c -> c.with(c.existing(username).withPassword(hash, now)));
         if (username.equals(FirstAdmin.NAME)) {
             FirstAdmin.forgetGenerated(dataDir);
         }
@@ -141,26 +140,6 @@ public class UserAccounts {
     private static void checkPassword(String password) {
         if (password == null || password.length() < 10 || password.length() > 200) {
             throw invalid("password must be 10 to 200 characters");
-        }
-    }
-
-    private Account existing(String username) {
-        Account account = find(username);
-        if (account == null) {
-            throw notFound("no user '" + username + "'");
-        }
-        return account;
-    }
-
-    private Account find(String username) {
-        return accounts.stream().filter(a -> a.username().equals(username)).findFirst().orElse(null);
-    }
-
-    private void save() {
-        try {
-            PrivateFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Content(2, accounts)));
-        } catch (IOException e) {
-            throw new IllegalStateException("could not save " + file + ": " + e.getMessage(), e);
         }
     }
 }

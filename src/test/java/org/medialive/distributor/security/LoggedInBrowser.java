@@ -21,13 +21,13 @@ import java.util.stream.Collectors;
  * What a browser holds after the login form: the session and XSRF cookies. Sends requests
  * with them, as the dashboard's scripts or another site's page would make the browser do.
  */
-final class LoggedInBrowser {
+public final class LoggedInBrowser {
 
     private String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    LoggedInBrowser(String base) {
+    public LoggedInBrowser(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -38,7 +38,7 @@ final class LoggedInBrowser {
     }
 
     /** Logs in through the form; returns the login answer (302 to / when it worked). */
-    HttpResponse<String> logIn(String user, String password) {
+    public HttpResponse<String> logIn(String user, String password) {
         send(HttpRequest.newBuilder(uri("/login")));
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
@@ -51,7 +51,7 @@ final class LoggedInBrowser {
         return login;
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         return send(headers.length == 0 ? request : request.headers(headers));
     }
@@ -67,7 +67,7 @@ final class LoggedInBrowser {
     }
 
     /** Opens /ws with this browser's cookies; the listener's future completes with the close code. */
-    WebSocket openLiveFeed(CompletableFuture<Integer> closed) throws Exception {
+    public WebSocket openLiveFeed(CompletableFuture<Integer> closed) throws Exception {
         String cookieHeader = cookies.getCookieStore().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
         return http.newWebSocketBuilder().header("Cookie", cookieHeader)
@@ -75,7 +75,7 @@ final class LoggedInBrowser {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    static WebSocket.Listener closeWatcher(CompletableFuture<Integer> closed) {
+    public static WebSocket.Listener closeWatcher(CompletableFuture<Integer> closed) {
         return new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
