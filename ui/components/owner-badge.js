@@ -1,7 +1,7 @@
 // Which node runs a channel in cluster mode, as a word and a shape like the state badges:
 // "node2", "node2 (this node)", "no owner" in the warning colour while no node is elected
-// (every node allowed for it is down, or the election is under way), or "not seen here" on a
-// node outside the channel's election: such a node does not follow it, so it cannot tell.
+// (every node allowed for it is down, or the election is under way), or "not seen here" when
+// this node cannot tell (outside the channel's election, and ZooKeeper did not answer).
 
 import { h, setText, setAttr } from '../dom.js';
 

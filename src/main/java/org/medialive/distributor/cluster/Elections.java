@@ -26,9 +26,13 @@ final class Elections {
 
     private final ZooKeeperClusterService service = new ZooKeeperClusterService();
     private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
+    private final CuratorFramework zooKeeper;
+    private final String path;
     private volatile CamelClusterView nodes;
 
     Elections(ClusterProperties cluster, CuratorFramework zooKeeper, CamelContext camel) throws Exception {
+        this.zooKeeper = zooKeeper;
+        this.path = cluster.electionsPath();
         service.setId(cluster.node());
         service.setCuratorFramework(zooKeeper);
         service.setBasePath(cluster.electionsPath());
@@ -86,14 +90,45 @@ final class Elections {
         }
     }
 
+    /** The elected node; on a node outside the election (not allowed to own it) as its queue in ZooKeeper shows. */
     Optional<String> owner(String channelId) {
         CamelClusterView view = views.get(channelId);
-        return view == null ? Optional.empty() : view.getLeader().map(CamelClusterMember::getId);
+        if (view == null) {
+            List<String> queue = queue(channelId);
+            return queue.isEmpty() ? Optional.empty() : Optional.of(queue.get(0));
+        }
+        return view.getLeader().map(CamelClusterMember::getId);
     }
 
+    /** The nodes in the channel's election, sorted. */
     List<String> candidates(String channelId) {
         CamelClusterView view = views.get(channelId);
-        return view == null ? List.of() : view.getMembers().stream().map(CamelClusterMember::getId).sorted().toList();
+        if (view == null) {
+            return queue(channelId).stream().sorted().toList();
+        }
+        return view.getMembers().stream().map(CamelClusterMember::getId).sorted().toList();
+    }
+
+    /**
+     * The election as ZooKeeper holds it, for a node that does not take part: the lock znodes of
+     * Curator's LeaderSelector under {@code <elections>/channel-<id>}, lowest (the leader) first,
+     * each holding its node's id. Empty when ZooKeeper cannot say.
+     */
+    private List<String> queue(String channelId) {
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            for (String lock : org.apache.curator.framework.recipes.locks.LockInternals.getParticipantNodes(zooKeeper,
+                    path + "/" + PREFIX + channelId, "lock-", new org.apache.curator.framework.recipes.locks.StandardLockInternalsDriver())) {
+                try {
+                    ids.add(new String(zooKeeper.getData().forPath(lock), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (org.apache.zookeeper.KeeperException.NoNodeException gone) {
+                    // that node left meanwhile
+                }
+            }
+        } catch (Exception noAnswer) {
+            return List.of();
+        }
+        return ids;
     }
 
     /**
