@@ -486,6 +486,49 @@ class ClusterIT {
         assertThat(api(0).delete("/api/channels/documented").status()).isEqualTo(204);
     }
 
+    @Test
+    @Order(9)
+    void withZooKeeperUnreachableFromEveryNodeNothingSendsAndTheChannelComesBackOnOneNode() throws Exception {
+        int input = Ports.freeUdp();
+        try (SenderLog destination = new SenderLog();
+             RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", input), TestStream.BITRATE, 0xD)) {
+            assertThat(api(0).post("/api/channels", "{\"id\":\"quorum\",\"input\":{\"port\":" + input
+                    + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
+            assertThat(api(0).post("/api/channels/quorum/outputs", "{\"id\":\"udp\",\"url\":\"udp://127.0.0.1:"
+                    + destination.port() + "\"}").status()).isEqualTo(201);
+            pacer.start(new FileInputStream(TestStream.plain(120).toFile()));
+            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> destination.datagrams() > 500);
+
+            // as when the ensemble loses its quorum: no node can know it is the only sender, so none sends
+            long cut = System.nanoTime();
+            links[0].cut();
+            links[1].cut();
+            try {
+                await("every node's children end").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> ChildProcesses.supervised(data[0]).isEmpty() && ChildProcesses.supervised(data[1]).isEmpty());
+                System.out.printf("ZooKeeper unreachable from every node: every output stopped after %d ms%n", (System.nanoTime() - cut) / 1_000_000);
+                long stopped = destination.datagrams();
+                await("nothing sent while ZooKeeper is away").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                        .until(() -> destination.datagrams() == stopped);
+            } finally {
+                links[0].heal();
+                links[1].heal();
+            }
+            long healed = System.nanoTime();
+            await("the channel running again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> destination.periods().size() >= 2 && destination.periods().get(destination.periods().size() - 1).last() > healed);
+            System.out.printf("ZooKeeper back: output again after %d ms%n", (destination.periods().get(destination.periods().size() - 1).first() - healed) / 1_000_000);
+            int owner = owner("quorum");
+            assertThat(ChildProcesses.supervised(data[1 - owner])).as("children of the node that does not own it").isEmpty();
+            List<SenderLog.Period> periods = destination.periods();
+            for (int i = 1; i < periods.size(); i++) {
+                assertThat(periods.get(i).first()).as("sender %d starts after sender %d's last datagram", i, i - 1)
+                        .isGreaterThan(periods.get(i - 1).last());
+            }
+        }
+    }
+
     private static java.util.Set<String> channelIds(int node) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         api(node).ok("/api/channels").forEach(channel -> ids.add(channel.path("id").asText()));
