@@ -229,13 +229,7 @@ class ClusterIT {
         int input = Ports.freeUdp();
         try (SenderLog destination = new SenderLog();
              RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", input), TestStream.BITRATE, 0xB)) {
-            assertThat(api(0).post("/api/channels", "{\"id\":\"sports\",\"input\":{\"port\":" + input
-                    + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
-            assertThat(api(0).post("/api/channels/sports/outputs", "{\"id\":\"udp\",\"url\":\"udp://127.0.0.1:"
-                    + destination.port() + "\"}").status()).isEqualTo(201);
-            pacer.start(new FileInputStream(TestStream.plain(120).toFile()));
-            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> destination.datagrams() > 500);
+            runWithUdpOutput("sports", input, destination, pacer);
             int owner = owner("sports");
             int other = 1 - owner;
 
@@ -261,10 +255,7 @@ class ClusterIT {
                     .until(() -> ChildProcesses.supervised(data[owner]).isEmpty());
             List<SenderLog.Period> periods = destination.periods();
             System.out.println("senders (source port, first, last, datagrams): " + periods);
-            for (int i = 1; i < periods.size(); i++) {
-                assertThat(periods.get(i).first()).as("sender %d starts after sender %d's last datagram", i, i - 1)
-                        .isGreaterThan(periods.get(i - 1).last());
-            }
+            assertOneSenderAtATime(periods);
             SenderLog.Period old = periods.get(0);
             assertThat(old.last()).as("the stopped node sent nothing after its SIGCONT").isLessThan(resumed);
             assertThat(clusterChannel(owner, "sports").path("ownedHere").asBoolean()).isFalse();
@@ -339,13 +330,7 @@ class ClusterIT {
         int input = Ports.freeUdp();
         try (SenderLog destination = new SenderLog();
              RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", input), TestStream.BITRATE, 0xC)) {
-            assertThat(api(0).post("/api/channels", "{\"id\":\"weather\",\"input\":{\"port\":" + input
-                    + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
-            assertThat(api(0).post("/api/channels/weather/outputs", "{\"id\":\"udp\",\"url\":\"udp://127.0.0.1:"
-                    + destination.port() + "\"}").status()).isEqualTo(201);
-            pacer.start(new FileInputStream(TestStream.plain(120).toFile()));
-            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> destination.datagrams() > 500);
+            runWithUdpOutput("weather", input, destination, pacer);
             int owner = owner("weather");
             int other = 1 - owner;
 
@@ -372,10 +357,7 @@ class ClusterIT {
                     .until(() -> ChildProcesses.supervised(data[owner]).isEmpty() && !clusterChannel(owner, "weather").path("ownedHere").asBoolean());
             List<SenderLog.Period> periods = destination.periods();
             System.out.println("senders (source port, first, last, datagrams): " + periods);
-            for (int i = 1; i < periods.size(); i++) {
-                assertThat(periods.get(i).first()).as("sender %d starts after sender %d's last datagram", i, i - 1)
-                        .isGreaterThan(periods.get(i - 1).last());
-            }
+            assertOneSenderAtATime(periods);
             assertThat(periods.get(periods.size() - 1).datagrams()).as("the new owner's stream goes on").isGreaterThan(100);
         }
     }
@@ -492,13 +474,7 @@ class ClusterIT {
         int input = Ports.freeUdp();
         try (SenderLog destination = new SenderLog();
              RtpPacer pacer = new RtpPacer(new InetSocketAddress("127.0.0.1", input), TestStream.BITRATE, 0xD)) {
-            assertThat(api(0).post("/api/channels", "{\"id\":\"quorum\",\"input\":{\"port\":" + input
-                    + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
-            assertThat(api(0).post("/api/channels/quorum/outputs", "{\"id\":\"udp\",\"url\":\"udp://127.0.0.1:"
-                    + destination.port() + "\"}").status()).isEqualTo(201);
-            pacer.start(new FileInputStream(TestStream.plain(120).toFile()));
-            await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> destination.datagrams() > 500);
+            runWithUdpOutput("quorum", input, destination, pacer);
 
             // as when the ensemble loses its quorum: no node can know it is the only sender, so none sends
             long cut = System.nanoTime();
@@ -522,10 +498,26 @@ class ClusterIT {
             int owner = owner("quorum");
             assertThat(ChildProcesses.supervised(data[1 - owner])).as("children of the node that does not own it").isEmpty();
             List<SenderLog.Period> periods = destination.periods();
-            for (int i = 1; i < periods.size(); i++) {
-                assertThat(periods.get(i).first()).as("sender %d starts after sender %d's last datagram", i, i - 1)
-                        .isGreaterThan(periods.get(i - 1).last());
-            }
+            assertOneSenderAtATime(periods);
+        }
+    }
+
+    /** Creates a started channel on node 1 with one UDP output to {@code destination}, feeds it, and waits for the output. */
+    private static void runWithUdpOutput(String id, int input, SenderLog destination, RtpPacer pacer) throws Exception {
+        assertThat(api(0).post("/api/channels", "{\"id\":\"" + id + "\",\"input\":{\"port\":" + input
+                + ",\"sourceAddress\":\"127.0.0.1\"},\"started\":true}").status()).isEqualTo(201);
+        assertThat(api(0).post("/api/channels/" + id + "/outputs", "{\"id\":\"udp\",\"url\":\"udp://127.0.0.1:"
+                + destination.port() + "\"}").status()).isEqualTo(201);
+        pacer.start(new FileInputStream(TestStream.plain(120).toFile()));
+        await("output flowing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> destination.datagrams() > 500);
+    }
+
+    /** Each sender (source port) of the destination starts after the previous one's last datagram: never two at once. */
+    private static void assertOneSenderAtATime(List<SenderLog.Period> periods) {
+        for (int i = 1; i < periods.size(); i++) {
+            assertThat(periods.get(i).first()).as("sender %d starts after sender %d's last datagram", i, i - 1)
+                    .isGreaterThan(periods.get(i - 1).last());
         }
     }
 
